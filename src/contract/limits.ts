@@ -1,0 +1,19 @@
+/** Limits shared by the server's validation and the browser's forms, so both refuse the same input. */
+export const limits = {
+  statementMaxLength: 280,
+  reviewTitleMaxLength: 200,
+  reviewIntroductionMaxLength: 20_000,
+  slugMaxLength: 80,
+  identityPromptMaxLength: 300,
+  identityOptionMaxLength: 120,
+  identityOptionsMax: 700,
+  identityQuestionsMax: 20,
+  emailMaxLength: 254,
+  passwordMinLength: 12,
+  passwordMaxLength: 256,
+  displayNameMaxLength: 100,
+} as const;
+
+/** Votes as Pol.is records them: agree +1, disagree −1, pass 0. */
+export const voteValues = [-1, 0, 1] as const;
+export type VoteValue = (typeof voteValues)[number];

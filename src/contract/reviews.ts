@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { limits } from './limits.js';
+
+export const reviewStatuses = ['draft', 'open', 'closed'] as const;
+export const reviewVisibilities = ['public', 'invite'] as const;
+export const moderationModes = ['strict', 'permissive'] as const;
+export const reviewRoles = ['owner', 'organiser', 'moderator'] as const;
+export type ReviewRole = (typeof reviewRoles)[number];
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .min(3, 'A slug needs at least 3 characters.')
+  .max(limits.slugMaxLength, `A slug has at most ${limits.slugMaxLength} characters.`)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'A slug uses lower-case letters, digits and single hyphens.');
+
+export const createReviewBody = z.strictObject({
+  title: z.string().trim().min(1, 'A review needs a title.').max(limits.reviewTitleMaxLength),
+  slug: slugSchema,
+  introduction: z.string().trim().max(limits.reviewIntroductionMaxLength).default(''),
+  status: z.enum(reviewStatuses).default('draft'),
+  visibility: z.enum(reviewVisibilities).default('public'),
+  moderationMode: z.enum(moderationModes).default('permissive'),
+  participantsCanAddStatements: z.boolean().default(true),
+});
+export type CreateReviewBody = z.infer<typeof createReviewBody>;
+
+export const updateReviewBody = createReviewBody.omit({ slug: true }).partial().strict();
+export type UpdateReviewBody = z.infer<typeof updateReviewBody>;
+
+export const reviewSchema = z.object({
+  id: z.number().int(),
+  slug: z.string(),
+  title: z.string(),
+  introduction: z.string(),
+  status: z.enum(reviewStatuses),
+  visibility: z.enum(reviewVisibilities),
+  moderationMode: z.enum(moderationModes),
+  participantsCanAddStatements: z.boolean(),
+  createdAt: z.string(),
+});
+export type Review = z.infer<typeof reviewSchema>;
+
+/** What an organiser sees of a review: the public fields plus their role and counts. */
+export const managedReviewSchema = reviewSchema.extend({
+  role: z.enum(reviewRoles),
+  statementCount: z.number().int(),
+  participantCount: z.number().int(),
+  voteCount: z.number().int(),
+});
+export type ManagedReview = z.infer<typeof managedReviewSchema>;
+
+export const reviewSlugParams = z.object({ slug: slugSchema });
