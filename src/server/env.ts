@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/**
+ * The one configuration module: every setting comes from the environment, is validated here, and
+ * is documented in README.md. A bad value stops the process at start-up with a message naming the
+ * variable, rather than failing later on the first request that needs it.
+ */
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().min(1).default('./data/common-ground.sqlite'),
+  PUBLIC_URL: z
+    .url({ message: 'PUBLIC_URL must be an absolute URL such as https://review.example.org' })
+    .optional(),
+  /** Cookies are marked Secure when the public URL is https (or when forced, behind a TLS proxy). */
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Requests per minute per client address on the API; votes are cheap but not free. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Trust X-Forwarded-* from a reverse proxy (set when behind one, so rate limits see real clients). */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Seconds to wait after the last vote before re-analysing a review. */
+  ANALYSIS_DEBOUNCE_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  publicUrl: string;
+  secureCookies: boolean;
+  sessionDays: number;
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  rateLimitPerMinute: number;
+  trustProxy: boolean;
+  analysisDebounceSeconds: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the configuration; throws ConfigError naming every bad variable. */
+export function loadConfig(environment: Record<string, string | undefined> = process.env): AppConfig {
+  const relevant = Object.fromEntries(
+    Object.keys(environmentSchema.shape).map((key) => [key, emptyToUndefined(environment[key])]),
+  );
+  const parsed = environmentSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const values = parsed.data;
+  const publicUrl = (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, '');
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    databaseUrl: values.DATABASE_URL,
+    publicUrl,
+    secureCookies: values.COOKIE_SECURE === 'auto' ? publicUrl.startsWith('https:') : values.COOKIE_SECURE === 'true',
+    sessionDays: values.SESSION_DAYS,
+    logLevel: values.LOG_LEVEL,
+    rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
+    trustProxy: values.TRUST_PROXY === 'true',
+    analysisDebounceSeconds: values.ANALYSIS_DEBOUNCE_SECONDS,
+  };
+}
+
+function emptyToUndefined(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
