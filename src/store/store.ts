@@ -31,7 +31,12 @@ export interface Store {
   findSession(tokenHash: string, now: string): Promise<SessionRow | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
   /** One-time tokens (owner set-up link). `consumeOneTimeToken` marks it used and says whether it was valid. */
-  createOneTimeToken(input: { tokenHash: string; purpose: 'owner_setup'; createdAt: string; expiresAt: string }): Promise<void>;
+  createOneTimeToken(input: {
+    tokenHash: string;
+    purpose: 'owner_setup';
+    createdAt: string;
+    expiresAt: string;
+  }): Promise<void>;
   hasUnusedOneTimeToken(purpose: 'owner_setup', now: string): Promise<boolean>;
   consumeOneTimeToken(tokenHash: string, purpose: 'owner_setup', now: string): Promise<boolean>;
 
@@ -52,8 +57,18 @@ export interface Store {
   createIdentityQuestion(input: NewIdentityQuestion): Promise<IdentityQuestionRow>;
   /** Questions of a review in `position` order, each with its options in order. */
   listIdentityQuestions(reviewId: number): Promise<IdentityQuestionRow[]>;
-  /** Sets (optionId) or clears (null) one answer; the option must belong to the question. */
-  setIdentityAnswer(input: { participantId: number; questionId: number; optionId: number | null; answeredAt: string }): Promise<void>;
+  /**
+   * Sets (optionId) or clears (null) one answer. Returns false, changing nothing, when the question is
+   * not one of the participant's review or the option does not belong to the question (an expected
+   * refusal, so a returned value rather than an exception); true otherwise, also when clearing an
+   * answer that was never given.
+   */
+  setIdentityAnswer(input: {
+    participantId: number;
+    questionId: number;
+    optionId: number | null;
+    answeredAt: string;
+  }): Promise<boolean>;
   /** questionId → optionId for one participant. */
   listIdentityAnswers(participantId: number): Promise<Map<number, number>>;
 
@@ -61,7 +76,12 @@ export interface Store {
   createParticipant(input: NewParticipant): Promise<ParticipantRow>;
   findParticipantByTokenHash(reviewId: number, tokenHash: string): Promise<ParticipantRow | undefined>;
   findParticipantById(id: number): Promise<ParticipantRow | undefined>;
-  createInvite(input: { reviewId: number; tokenHash: string; createdAt: string; createdByAccountId: number }): Promise<InviteRow>;
+  createInvite(input: {
+    reviewId: number;
+    tokenHash: string;
+    createdAt: string;
+    createdByAccountId: number;
+  }): Promise<InviteRow>;
   findInviteByTokenHash(tokenHash: string): Promise<InviteRow | undefined>;
   /** Marks the invite used by this participant; false when it was already used. */
   redeemInvite(inviteId: number, participantId: number, now: string): Promise<boolean>;
@@ -71,7 +91,13 @@ export interface Store {
   createStatement(input: NewStatement): Promise<StatementRow>;
   findStatement(reviewId: number, statementId: number): Promise<StatementRow | undefined>;
   listStatements(reviewId: number, filter?: { moderation?: StatementRow['moderation'][] }): Promise<StatementRow[]>;
-  updateStatementModeration(input: { reviewId: number; statementId: number; moderation: StatementRow['moderation']; isMeta?: boolean; moderatedAt: string }): Promise<StatementRow | undefined>;
+  updateStatementModeration(input: {
+    reviewId: number;
+    statementId: number;
+    moderation: StatementRow['moderation'];
+    isMeta?: boolean;
+    moderatedAt: string;
+  }): Promise<StatementRow | undefined>;
   /** Agree / disagree / pass counts of current votes per statement of a review. */
   statementTallies(reviewId: number): Promise<Map<number, { agree: number; disagree: number; pass: number }>>;
 
@@ -86,7 +112,32 @@ export interface Store {
   countVoteEvents(reviewId: number): Promise<number>;
   /** Number of current votes per statement of a review (for fewest-votes-first ordering). */
   currentVoteCounts(reviewId: number): Promise<Map<number, number>>;
+
+  // Analyses
+  /**
+   * Stores one analysis result as the review's next version (1, 2, 3…) and returns that version.
+   * `voteEventCount` is `countVoteEvents` at the time the analysis read the votes, so the worker can
+   * tell whether anything changed since.
+   */
+  saveAnalysis(input: NewAnalysis): Promise<{ version: number }>;
+  /** The review's highest-version analysis, or undefined before the first one. */
+  latestAnalysis(reviewId: number): Promise<AnalysisRow | undefined>;
 }
+
+/**
+ * Names of the uniqueness constraints a caller may meet in `StoreConflictError.constraint`, the same
+ * on both databases.
+ */
+export const storeConstraints = {
+  accountEmail: 'accounts_email_unique',
+  reviewSlug: 'reviews_slug_unique',
+  statementTextKey: 'statements_review_id_text_key_unique',
+  participantTokenHash: 'participants_review_id_token_hash_unique',
+  inviteTokenHash: 'invites_token_hash_unique',
+  sessionTokenHash: 'sessions_pkey',
+  oneTimeTokenHash: 'one_time_tokens_pkey',
+  analysisVersion: 'analyses_review_id_version_unique',
+} as const;
 
 export class StoreConflictError extends Error {
   constructor(
@@ -132,7 +183,10 @@ export interface ReviewRow {
 }
 export type NewReview = Omit<ReviewRow, 'id'>;
 export type ReviewChanges = Partial<
-  Pick<ReviewRow, 'title' | 'introduction' | 'status' | 'visibility' | 'moderationMode' | 'participantsCanAddStatements'>
+  Pick<
+    ReviewRow,
+    'title' | 'introduction' | 'status' | 'visibility' | 'moderationMode' | 'participantsCanAddStatements'
+  >
 > & { updatedAt: string };
 
 export interface IdentityQuestionRow {
@@ -199,4 +253,19 @@ export interface CurrentVoteRow {
   statementId: number;
   value: -1 | 0 | 1;
   votedAt: string;
+}
+
+export interface AnalysisRow {
+  version: number;
+  createdAt: string;
+  /** Vote events of the review when the analysis read the votes. */
+  voteEventCount: number;
+  /** The analysis as JSON text; the worker owns its shape. */
+  result: string;
+}
+export interface NewAnalysis {
+  reviewId: number;
+  createdAt: string;
+  voteEventCount: number;
+  result: string;
 }

@@ -1,0 +1,919 @@
+import { type Kysely, Migrator, type Selectable, sql } from 'kysely';
+import type { ReviewRole } from '../contract/reviews.js';
+import { migrationProvider } from './migrations/index.js';
+import type { Database, IntegerBoolean, ReviewsTable, StatementsTable } from './schema.js';
+import {
+  type AccountRow,
+  type AnalysisRow,
+  type CurrentVoteRow,
+  type IdentityQuestionRow,
+  type InviteRow,
+  type NewAccount,
+  type NewAnalysis,
+  type NewIdentityQuestion,
+  type NewParticipant,
+  type NewReview,
+  type NewSession,
+  type NewStatement,
+  type NewVote,
+  type ParticipantRow,
+  type ReviewChanges,
+  type ReviewRow,
+  type SessionRow,
+  type StatementRow,
+  type Store,
+  StoreConflictError,
+} from './store.js';
+
+/** What an adapter (sqlite.ts, postgres.ts) hands the one implementation. */
+export interface KyselyStoreOptions {
+  kind: Store['kind'];
+  /** Runs after the connection (pool) is destroyed, e.g. to drop a test schema or delete a temp file. */
+  onClose?: () => Promise<void>;
+}
+
+/**
+ * The one `Store` implementation, over Kysely, for both SQLite and PostgreSQL. Dialect differences are
+ * confined to the adapters (connection set-up) and the migrations' column-type helpers; every query
+ * here is written once in SQL both databases accept, with counts and sums cast to integer in SQL
+ * because pg returns `count(*)` and `sum()` as strings.
+ */
+export class KyselyStore implements Store {
+  readonly kind: Store['kind'];
+  readonly #db: Kysely<Database>;
+  readonly #options: KyselyStoreOptions;
+
+  constructor(db: Kysely<Database>, options: KyselyStoreOptions) {
+    this.#db = db;
+    this.#options = options;
+    this.kind = options.kind;
+  }
+
+  async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
+    return this.#inTransaction(work);
+  }
+
+  /** `transaction` for this class's own multi-statement methods, keeping the concrete type. */
+  async #inTransaction<T>(work: (tx: KyselyStore) => Promise<T>): Promise<T> {
+    // Already inside one: join it, so commands can compose store calls that themselves use transactions.
+    if (this.#db.isTransaction) return work(this);
+    return this.#db.transaction().execute((trx) => work(new KyselyStore(trx, this.#options)));
+  }
+
+  async migrate(): Promise<string[]> {
+    if (this.#db.isTransaction) throw new Error('migrate() runs on the store itself, not inside a transaction.');
+    const migrator = new Migrator({
+      db: this.#db,
+      provider: migrationProvider(this.kind),
+      // Kysely looks for its migration table across every schema it can see on PostgreSQL; pinning the
+      // schema stops a `kysely_migration` table in another schema (another test run, another app)
+      // from being taken for ours.
+      migrationTableSchema: this.kind === 'postgres' ? await this.#currentSchema() : undefined,
+    });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error !== undefined) {
+      const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+      throw new Error(`Migration ${failed ?? '(set-up)'} failed: ${describeError(error)}`, { cause: error });
+    }
+    return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.#db);
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.isTransaction) throw new Error('close() the store itself, not a transaction.');
+    await this.#db.destroy();
+    await this.#options.onClose?.();
+  }
+
+  // Accounts and sessions
+
+  async countAccounts(): Promise<number> {
+    const row = await this.#db
+      .selectFrom('accounts')
+      .select(sql<number>`cast(count(*) as integer)`.as('count'))
+      .executeTakeFirstOrThrow();
+    return row.count;
+  }
+
+  async createAccount(input: NewAccount): Promise<AccountRow> {
+    const row = await mapConflicts(
+      this.#db
+        .insertInto('accounts')
+        .values({
+          email: input.email,
+          display_name: input.displayName,
+          password_hash: input.passwordHash,
+          is_instance_owner: toInteger(input.isInstanceOwner),
+          created_at: input.createdAt,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    );
+    return accountFromRow(row);
+  }
+
+  async findAccountByEmail(email: string): Promise<AccountRow | undefined> {
+    const row = await this.#db.selectFrom('accounts').selectAll().where('email', '=', email).executeTakeFirst();
+    return row && accountFromRow(row);
+  }
+
+  async findAccountById(id: number): Promise<AccountRow | undefined> {
+    const row = await this.#db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && accountFromRow(row);
+  }
+
+  async createSession(input: NewSession): Promise<void> {
+    await mapConflicts(
+      this.#db
+        .insertInto('sessions')
+        .values({
+          token_hash: input.tokenHash,
+          account_id: input.accountId,
+          csrf_token: input.csrfToken,
+          created_at: input.createdAt,
+          expires_at: input.expiresAt,
+        })
+        .execute(),
+    );
+  }
+
+  async findSession(tokenHash: string, now: string): Promise<SessionRow | undefined> {
+    const row = await this.#db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
+    return (
+      row && {
+        tokenHash: row.token_hash,
+        accountId: row.account_id,
+        csrfToken: row.csrf_token,
+        createdAt: row.created_at,
+        expiresAt: row.expires_at,
+      }
+    );
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.#db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+  }
+
+  async createOneTimeToken(input: {
+    tokenHash: string;
+    purpose: 'owner_setup';
+    createdAt: string;
+    expiresAt: string;
+  }): Promise<void> {
+    await mapConflicts(
+      this.#db
+        .insertInto('one_time_tokens')
+        .values({
+          token_hash: input.tokenHash,
+          purpose: input.purpose,
+          created_at: input.createdAt,
+          expires_at: input.expiresAt,
+          used_at: null,
+        })
+        .execute(),
+    );
+  }
+
+  async hasUnusedOneTimeToken(purpose: 'owner_setup', now: string): Promise<boolean> {
+    const row = await this.#db
+      .selectFrom('one_time_tokens')
+      .select('token_hash')
+      .where('purpose', '=', purpose)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async consumeOneTimeToken(tokenHash: string, purpose: 'owner_setup', now: string): Promise<boolean> {
+    // One conditional UPDATE, so two concurrent requests cannot both consume the same token.
+    const result = await this.#db
+      .updateTable('one_time_tokens')
+      .set({ used_at: now })
+      .where('token_hash', '=', tokenHash)
+      .where('purpose', '=', purpose)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  // Reviews and roles
+
+  async createReview(input: NewReview): Promise<ReviewRow> {
+    const row = await mapConflicts(
+      this.#db
+        .insertInto('reviews')
+        .values({
+          slug: input.slug,
+          title: input.title,
+          introduction: input.introduction,
+          status: input.status,
+          visibility: input.visibility,
+          moderation_mode: input.moderationMode,
+          participants_can_add_statements: toInteger(input.participantsCanAddStatements),
+          created_by_account_id: input.createdByAccountId,
+          created_at: input.createdAt,
+          updated_at: input.updatedAt,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    );
+    return reviewFromRow(row);
+  }
+
+  /** Throws when no review has this id (callers look the review up first, so this is a bug, not a refusal). */
+  async updateReview(id: number, changes: ReviewChanges): Promise<ReviewRow> {
+    const row = await this.#db
+      .updateTable('reviews')
+      .set({
+        title: changes.title,
+        introduction: changes.introduction,
+        status: changes.status,
+        visibility: changes.visibility,
+        moderation_mode: changes.moderationMode,
+        participants_can_add_statements:
+          changes.participantsCanAddStatements === undefined
+            ? undefined
+            : toInteger(changes.participantsCanAddStatements),
+        updated_at: changes.updatedAt,
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (row === undefined) throw new Error(`updateReview: no review with id ${id}.`);
+    return reviewFromRow(row);
+  }
+
+  async findReviewBySlug(slug: string): Promise<ReviewRow | undefined> {
+    const row = await this.#db.selectFrom('reviews').selectAll().where('slug', '=', slug).executeTakeFirst();
+    return row && reviewFromRow(row);
+  }
+
+  async findReviewById(id: number): Promise<ReviewRow | undefined> {
+    const row = await this.#db.selectFrom('reviews').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && reviewFromRow(row);
+  }
+
+  /** Newest first. */
+  async listPublicOpenReviews(): Promise<ReviewRow[]> {
+    const rows = await this.#db
+      .selectFrom('reviews')
+      .selectAll()
+      .where('visibility', '=', 'public')
+      .where('status', '=', 'open')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    return rows.map(reviewFromRow);
+  }
+
+  /** Newest first. */
+  async listReviewsForAccount(accountId: number): Promise<Array<ReviewRow & { role: ReviewRole }>> {
+    const rows = await this.#db
+      .selectFrom('reviews')
+      .innerJoin('review_roles', 'review_roles.review_id', 'reviews.id')
+      .selectAll('reviews')
+      .select('review_roles.role')
+      .where('review_roles.account_id', '=', accountId)
+      .orderBy('reviews.created_at', 'desc')
+      .orderBy('reviews.id', 'desc')
+      .execute();
+    return rows.map((row) => ({ ...reviewFromRow(row), role: row.role }));
+  }
+
+  /** Gives the account this role on the review, replacing any role it had there. */
+  async setReviewRole(input: {
+    reviewId: number;
+    accountId: number;
+    role: ReviewRole;
+    createdAt: string;
+  }): Promise<void> {
+    await this.#db
+      .insertInto('review_roles')
+      .values({ review_id: input.reviewId, account_id: input.accountId, role: input.role, created_at: input.createdAt })
+      .onConflict((conflict) =>
+        conflict.columns(['review_id', 'account_id']).doUpdateSet((update) => ({ role: update.ref('excluded.role') })),
+      )
+      .execute();
+  }
+
+  async findReviewRole(reviewId: number, accountId: number): Promise<ReviewRole | undefined> {
+    const row = await this.#db
+      .selectFrom('review_roles')
+      .select('role')
+      .where('review_id', '=', reviewId)
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
+    return row?.role;
+  }
+
+  /**
+   * `statementCount` counts every statement whatever its moderation state, `participantCount` every
+   * participant, `voteCount` the current votes (a changed vote counts once).
+   */
+  async reviewCounts(
+    reviewId: number,
+  ): Promise<{ statementCount: number; participantCount: number; voteCount: number }> {
+    const row = await this.#db
+      .selectNoFrom((select) => [
+        select
+          .selectFrom('statements')
+          .select(sql<number>`cast(count(*) as integer)`.as('count'))
+          .where('review_id', '=', reviewId)
+          .as('statementCount'),
+        select
+          .selectFrom('participants')
+          .select(sql<number>`cast(count(*) as integer)`.as('count'))
+          .where('review_id', '=', reviewId)
+          .as('participantCount'),
+        select
+          .selectFrom('votes')
+          .select(sql<number>`cast(count(*) as integer)`.as('count'))
+          .where('review_id', '=', reviewId)
+          .as('voteCount'),
+      ])
+      .executeTakeFirstOrThrow();
+    return {
+      statementCount: Number(row.statementCount),
+      participantCount: Number(row.participantCount),
+      voteCount: Number(row.voteCount),
+    };
+  }
+
+  // Identity questions
+
+  /** Appends the question after the review's existing ones; options keep the order given (positions 0, 1, …). */
+  async createIdentityQuestion(input: NewIdentityQuestion): Promise<IdentityQuestionRow> {
+    return this.#inTransaction((tx) => tx.#createIdentityQuestion(input));
+  }
+
+  async #createIdentityQuestion(input: NewIdentityQuestion): Promise<IdentityQuestionRow> {
+    const last = await this.#db
+      .selectFrom('identity_questions')
+      .select(sql<number | null>`max(position)`.as('position'))
+      .where('review_id', '=', input.reviewId)
+      .executeTakeFirstOrThrow();
+    const position = last.position === null ? 0 : Number(last.position) + 1;
+    const question = await mapConflicts(
+      this.#db
+        .insertInto('identity_questions')
+        .values({
+          review_id: input.reviewId,
+          prompt: input.prompt,
+          kind: input.kind,
+          position,
+          created_at: input.createdAt,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    );
+    const options =
+      input.options.length === 0
+        ? []
+        : await this.#db
+            .insertInto('identity_options')
+            .values(input.options.map((label, index) => ({ question_id: question.id, label, position: index })))
+            .returning(['id', 'label', 'position'])
+            .execute();
+    return {
+      id: question.id,
+      reviewId: question.review_id,
+      prompt: question.prompt,
+      kind: question.kind,
+      position: question.position,
+      options: [...options].sort((a, b) => a.position - b.position),
+    };
+  }
+
+  async listIdentityQuestions(reviewId: number): Promise<IdentityQuestionRow[]> {
+    const questions = await this.#db
+      .selectFrom('identity_questions')
+      .selectAll()
+      .where('review_id', '=', reviewId)
+      .orderBy('position')
+      .execute();
+    if (questions.length === 0) return [];
+    const options = await this.#db
+      .selectFrom('identity_options')
+      .select(['id', 'question_id', 'label', 'position'])
+      .where(
+        'question_id',
+        'in',
+        questions.map((question) => question.id),
+      )
+      .orderBy('question_id')
+      .orderBy('position')
+      .execute();
+    return questions.map((question) => ({
+      id: question.id,
+      reviewId: question.review_id,
+      prompt: question.prompt,
+      kind: question.kind,
+      position: question.position,
+      options: options
+        .filter((option) => option.question_id === question.id)
+        .map((option) => ({ id: option.id, label: option.label, position: option.position })),
+    }));
+  }
+
+  async setIdentityAnswer(input: {
+    participantId: number;
+    questionId: number;
+    optionId: number | null;
+    answeredAt: string;
+  }): Promise<boolean> {
+    return this.#inTransaction((tx) => tx.#setIdentityAnswer(input));
+  }
+
+  async #setIdentityAnswer(input: {
+    participantId: number;
+    questionId: number;
+    optionId: number | null;
+    answeredAt: string;
+  }): Promise<boolean> {
+    const questionOfParticipantsReview = await this.#db
+      .selectFrom('identity_questions')
+      .innerJoin('participants', 'participants.review_id', 'identity_questions.review_id')
+      .select('identity_questions.id')
+      .where('identity_questions.id', '=', input.questionId)
+      .where('participants.id', '=', input.participantId)
+      .executeTakeFirst();
+    if (questionOfParticipantsReview === undefined) return false;
+    if (input.optionId === null) {
+      await this.#db
+        .deleteFrom('identity_answers')
+        .where('participant_id', '=', input.participantId)
+        .where('question_id', '=', input.questionId)
+        .execute();
+      return true;
+    }
+    const option = await this.#db
+      .selectFrom('identity_options')
+      .select('id')
+      .where('id', '=', input.optionId)
+      .where('question_id', '=', input.questionId)
+      .executeTakeFirst();
+    if (option === undefined) return false;
+    await this.#db
+      .insertInto('identity_answers')
+      .values({
+        participant_id: input.participantId,
+        question_id: input.questionId,
+        option_id: input.optionId,
+        answered_at: input.answeredAt,
+      })
+      .onConflict((conflict) =>
+        conflict.columns(['participant_id', 'question_id']).doUpdateSet((update) => ({
+          option_id: update.ref('excluded.option_id'),
+          answered_at: update.ref('excluded.answered_at'),
+        })),
+      )
+      .execute();
+    return true;
+  }
+
+  async listIdentityAnswers(participantId: number): Promise<Map<number, number>> {
+    const rows = await this.#db
+      .selectFrom('identity_answers')
+      .select(['question_id', 'option_id'])
+      .where('participant_id', '=', participantId)
+      .orderBy('question_id')
+      .execute();
+    return new Map(rows.map((row) => [row.question_id, row.option_id]));
+  }
+
+  // Participants and invites
+
+  async createParticipant(input: NewParticipant): Promise<ParticipantRow> {
+    const row = await mapConflicts(
+      this.#db
+        .insertInto('participants')
+        .values({
+          review_id: input.reviewId,
+          token_hash: input.tokenHash,
+          seed: input.seed,
+          created_at: input.createdAt,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    );
+    return participantFromRow(row);
+  }
+
+  async findParticipantByTokenHash(reviewId: number, tokenHash: string): Promise<ParticipantRow | undefined> {
+    const row = await this.#db
+      .selectFrom('participants')
+      .selectAll()
+      .where('review_id', '=', reviewId)
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    return row && participantFromRow(row);
+  }
+
+  async findParticipantById(id: number): Promise<ParticipantRow | undefined> {
+    const row = await this.#db.selectFrom('participants').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && participantFromRow(row);
+  }
+
+  async createInvite(input: {
+    reviewId: number;
+    tokenHash: string;
+    createdAt: string;
+    createdByAccountId: number;
+  }): Promise<InviteRow> {
+    const row = await mapConflicts(
+      this.#db
+        .insertInto('invites')
+        .values({
+          review_id: input.reviewId,
+          token_hash: input.tokenHash,
+          created_at: input.createdAt,
+          created_by_account_id: input.createdByAccountId,
+          used_at: null,
+          participant_id: null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    );
+    return inviteFromRow(row);
+  }
+
+  async findInviteByTokenHash(tokenHash: string): Promise<InviteRow | undefined> {
+    const row = await this.#db.selectFrom('invites').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    return row && inviteFromRow(row);
+  }
+
+  async redeemInvite(inviteId: number, participantId: number, now: string): Promise<boolean> {
+    // One conditional UPDATE, so an invite link opened twice at once is still redeemed only once.
+    const result = await this.#db
+      .updateTable('invites')
+      .set({ used_at: now, participant_id: participantId })
+      .where('id', '=', inviteId)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  // Statements
+
+  async createStatement(input: NewStatement): Promise<StatementRow> {
+    const row = await mapConflicts(
+      this.#db
+        .insertInto('statements')
+        .values({
+          review_id: input.reviewId,
+          text: input.text,
+          text_key: input.textKey,
+          origin: input.origin,
+          moderation: input.moderation,
+          is_meta: toInteger(input.isMeta),
+          author_participant_id: input.authorParticipantId,
+          author_account_id: input.authorAccountId,
+          created_at: input.createdAt,
+          moderated_at: null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    );
+    return statementFromRow(row);
+  }
+
+  async findStatement(reviewId: number, statementId: number): Promise<StatementRow | undefined> {
+    const row = await this.#db
+      .selectFrom('statements')
+      .selectAll()
+      .where('review_id', '=', reviewId)
+      .where('id', '=', statementId)
+      .executeTakeFirst();
+    return row && statementFromRow(row);
+  }
+
+  /** In creation order (by id). An empty `moderation` list matches nothing. */
+  async listStatements(
+    reviewId: number,
+    filter?: { moderation?: StatementRow['moderation'][] },
+  ): Promise<StatementRow[]> {
+    const moderation = filter?.moderation;
+    // `in ()` is a syntax error on both databases, and "none of these states" means no statements.
+    if (moderation !== undefined && moderation.length === 0) return [];
+    let query = this.#db.selectFrom('statements').selectAll().where('review_id', '=', reviewId);
+    if (moderation !== undefined) query = query.where('moderation', 'in', moderation);
+    const rows = await query.orderBy('id').execute();
+    return rows.map(statementFromRow);
+  }
+
+  /** Returns undefined when the review has no such statement. `isMeta` is left as it was when omitted. */
+  async updateStatementModeration(input: {
+    reviewId: number;
+    statementId: number;
+    moderation: StatementRow['moderation'];
+    isMeta?: boolean;
+    moderatedAt: string;
+  }): Promise<StatementRow | undefined> {
+    const row = await this.#db
+      .updateTable('statements')
+      .set({
+        moderation: input.moderation,
+        is_meta: input.isMeta === undefined ? undefined : toInteger(input.isMeta),
+        moderated_at: input.moderatedAt,
+      })
+      .where('review_id', '=', input.reviewId)
+      .where('id', '=', input.statementId)
+      .returningAll()
+      .executeTakeFirst();
+    return row && statementFromRow(row);
+  }
+
+  /** Every statement of the review has an entry, whatever its moderation state; unvoted ones count zeros. */
+  async statementTallies(reviewId: number): Promise<Map<number, { agree: number; disagree: number; pass: number }>> {
+    const rows = await this.#db
+      .selectFrom('statements')
+      .leftJoin('votes', (join) =>
+        join.onRef('votes.statement_id', '=', 'statements.id').onRef('votes.review_id', '=', 'statements.review_id'),
+      )
+      .select([
+        'statements.id as statementId',
+        sql<number>`cast(sum(case when ${sql.ref('votes.value')} = 1 then 1 else 0 end) as integer)`.as('agree'),
+        sql<number>`cast(sum(case when ${sql.ref('votes.value')} = -1 then 1 else 0 end) as integer)`.as('disagree'),
+        sql<number>`cast(sum(case when ${sql.ref('votes.value')} = 0 then 1 else 0 end) as integer)`.as('pass'),
+      ])
+      .where('statements.review_id', '=', reviewId)
+      .groupBy('statements.id')
+      .orderBy('statements.id')
+      .execute();
+    return new Map(
+      rows.map((row) => [row.statementId, { agree: row.agree, disagree: row.disagree, pass: row.pass }] as const),
+    );
+  }
+
+  // Votes
+
+  /**
+   * The last vote recorded wins, whatever its `votedAt`: callers record votes as they arrive.
+   * A foreign-key error (unknown participant or statement, or one of another review) and a CHECK error
+   * (value outside -1/0/1) surface as database errors; commands are expected to refuse those first.
+   */
+  async recordVote(input: NewVote): Promise<void> {
+    await this.#inTransaction((tx) => tx.#recordVote(input));
+  }
+
+  async #recordVote(input: NewVote): Promise<void> {
+    await this.#db
+      .insertInto('vote_events')
+      .values({
+        review_id: input.reviewId,
+        participant_id: input.participantId,
+        statement_id: input.statementId,
+        value: input.value,
+        voted_at: input.votedAt,
+      })
+      .execute();
+    await this.#db
+      .insertInto('votes')
+      .values({
+        participant_id: input.participantId,
+        statement_id: input.statementId,
+        review_id: input.reviewId,
+        value: input.value,
+        voted_at: input.votedAt,
+      })
+      .onConflict((conflict) =>
+        conflict.columns(['participant_id', 'statement_id']).doUpdateSet((update) => ({
+          value: update.ref('excluded.value'),
+          voted_at: update.ref('excluded.voted_at'),
+        })),
+      )
+      .execute();
+  }
+
+  /** Newest first; votes cast at the same instant fall back to the higher statement id first. */
+  async listParticipantVotes(reviewId: number, participantId: number): Promise<CurrentVoteRow[]> {
+    const rows = await this.#db
+      .selectFrom('votes')
+      .select(['participant_id', 'statement_id', 'value', 'voted_at'])
+      .where('review_id', '=', reviewId)
+      .where('participant_id', '=', participantId)
+      .orderBy('voted_at', 'desc')
+      .orderBy('statement_id', 'desc')
+      .execute();
+    return rows.map(currentVoteFromRow);
+  }
+
+  async listCurrentVotes(reviewId: number): Promise<CurrentVoteRow[]> {
+    const rows = await this.#db
+      .selectFrom('votes')
+      .select(['participant_id', 'statement_id', 'value', 'voted_at'])
+      .where('review_id', '=', reviewId)
+      .orderBy('participant_id')
+      .orderBy('statement_id')
+      .execute();
+    return rows.map(currentVoteFromRow);
+  }
+
+  async countVoteEvents(reviewId: number): Promise<number> {
+    const row = await this.#db
+      .selectFrom('vote_events')
+      .select(sql<number>`cast(count(*) as integer)`.as('count'))
+      .where('review_id', '=', reviewId)
+      .executeTakeFirstOrThrow();
+    return row.count;
+  }
+
+  /** Every statement of the review has an entry (0 when nobody voted on it yet). */
+  async currentVoteCounts(reviewId: number): Promise<Map<number, number>> {
+    const rows = await this.#db
+      .selectFrom('statements')
+      .leftJoin('votes', (join) =>
+        join.onRef('votes.statement_id', '=', 'statements.id').onRef('votes.review_id', '=', 'statements.review_id'),
+      )
+      .select([
+        'statements.id as statementId',
+        sql<number>`cast(count(${sql.ref('votes.participant_id')}) as integer)`.as('count'),
+      ])
+      .where('statements.review_id', '=', reviewId)
+      .groupBy('statements.id')
+      .orderBy('statements.id')
+      .execute();
+    return new Map(rows.map((row) => [row.statementId, row.count] as const));
+  }
+
+  // Analyses
+
+  /**
+   * Two workers saving at once for one review would pick the same version; the UNIQUE (review_id,
+   * version) constraint turns the loser into a `StoreConflictError` rather than a silent duplicate.
+   */
+  async saveAnalysis(input: NewAnalysis): Promise<{ version: number }> {
+    return this.#inTransaction((tx) => tx.#saveAnalysis(input));
+  }
+
+  async #saveAnalysis(input: NewAnalysis): Promise<{ version: number }> {
+    const last = await this.#db
+      .selectFrom('analyses')
+      .select(sql<number | null>`max(version)`.as('version'))
+      .where('review_id', '=', input.reviewId)
+      .executeTakeFirstOrThrow();
+    const version = last.version === null ? 1 : Number(last.version) + 1;
+    await mapConflicts(
+      this.#db
+        .insertInto('analyses')
+        .values({
+          review_id: input.reviewId,
+          version,
+          created_at: input.createdAt,
+          vote_event_count: input.voteEventCount,
+          result: input.result,
+        })
+        .execute(),
+    );
+    return { version };
+  }
+
+  async latestAnalysis(reviewId: number): Promise<AnalysisRow | undefined> {
+    const row = await this.#db
+      .selectFrom('analyses')
+      .select(['version', 'created_at', 'vote_event_count', 'result'])
+      .where('review_id', '=', reviewId)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return (
+      row && {
+        version: row.version,
+        createdAt: row.created_at,
+        voteEventCount: row.vote_event_count,
+        result: row.result,
+      }
+    );
+  }
+
+  async #currentSchema(): Promise<string> {
+    const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(this.#db);
+    const schema = result.rows[0]?.schema;
+    if (schema === undefined) throw new Error('PostgreSQL reports no current schema; check search_path.');
+    return schema;
+  }
+}
+
+function toInteger(value: boolean): IntegerBoolean {
+  return value ? 1 : 0;
+}
+
+function accountFromRow(row: Selectable<Database['accounts']>): AccountRow {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    passwordHash: row.password_hash,
+    isInstanceOwner: row.is_instance_owner === 1,
+    createdAt: row.created_at,
+  };
+}
+
+function reviewFromRow(row: Selectable<ReviewsTable>): ReviewRow {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    introduction: row.introduction,
+    status: row.status,
+    visibility: row.visibility,
+    moderationMode: row.moderation_mode,
+    participantsCanAddStatements: row.participants_can_add_statements === 1,
+    createdByAccountId: row.created_by_account_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function participantFromRow(row: Selectable<Database['participants']>): ParticipantRow {
+  return {
+    id: row.id,
+    reviewId: row.review_id,
+    tokenHash: row.token_hash,
+    seed: row.seed,
+    createdAt: row.created_at,
+  };
+}
+
+function inviteFromRow(row: Selectable<Database['invites']>): InviteRow {
+  return {
+    id: row.id,
+    reviewId: row.review_id,
+    tokenHash: row.token_hash,
+    createdAt: row.created_at,
+    usedAt: row.used_at,
+    participantId: row.participant_id,
+  };
+}
+
+function statementFromRow(row: Selectable<StatementsTable>): StatementRow {
+  return {
+    id: row.id,
+    reviewId: row.review_id,
+    text: row.text,
+    textKey: row.text_key,
+    origin: row.origin,
+    moderation: row.moderation,
+    isMeta: row.is_meta === 1,
+    authorParticipantId: row.author_participant_id,
+    authorAccountId: row.author_account_id,
+    createdAt: row.created_at,
+  };
+}
+
+function currentVoteFromRow(row: {
+  participant_id: number;
+  statement_id: number;
+  value: -1 | 0 | 1;
+  voted_at: string;
+}): CurrentVoteRow {
+  return { participantId: row.participant_id, statementId: row.statement_id, value: row.value, votedAt: row.voted_at };
+}
+
+/** Awaits a write, turning a uniqueness violation into `StoreConflictError`. */
+async function mapConflicts<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    throw conflictFromError(error) ?? error;
+  }
+}
+
+/**
+ * Recognises a uniqueness violation from either driver and names its constraint the same way on both.
+ * PostgreSQL (SQLSTATE 23505) names the constraint itself. SQLite reports only the columns
+ * ("UNIQUE constraint failed: statements.review_id, statements.text_key"), so the name is rebuilt with
+ * the migrations' convention: `<table>_<columns>_unique`, or `<table>_pkey` for a primary key.
+ */
+export function conflictFromError(error: unknown): StoreConflictError | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  if (error.code === '23505') {
+    const constraint = 'constraint' in error && typeof error.constraint === 'string' ? error.constraint : 'unknown';
+    return new StoreConflictError(constraint, message);
+  }
+  if (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    const columns = /constraint failed: (.+)$/.exec(message)?.[1]?.split(', ') ?? [];
+    const table = columns[0]?.split('.')[0] ?? 'unknown';
+    const constraint =
+      error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+        ? `${table}_pkey`
+        : `${table}_${columns.map((column) => column.split('.')[1]).join('_')}_unique`;
+    return new StoreConflictError(constraint, message);
+  }
+  return undefined;
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

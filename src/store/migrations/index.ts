@@ -1,0 +1,25 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { initialMigration } from './0001-initial.js';
+import type { MigrationDialect } from './dialect-helpers.js';
+
+/**
+ * Every migration, in order. A static list rather than a folder scan, so migrations travel inside any
+ * bundle and no file system layout is assumed at run time. Migrations are forward-only: never edit
+ * one that has shipped; add `0002-...` instead. Names sort in application order (Kysely's `Migrator`
+ * runs them by name).
+ */
+const migrationFactories: ReadonlyArray<readonly [name: string, create: (dialect: MigrationDialect) => Migration]> = [
+  ['0001-initial', initialMigration],
+];
+
+/** The names of every migration, in application order. */
+export const migrationNames: readonly string[] = migrationFactories.map(([name]) => name);
+
+/** Kysely's `MigrationProvider` for one database kind: the same set of migrations for both. */
+export function migrationProvider(dialect: MigrationDialect): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return Object.fromEntries(migrationFactories.map(([name, create]) => [name, create(dialect)]));
+    },
+  };
+}

@@ -1,0 +1,164 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Kysely table types: the columns exactly as both databases hold them (snake_case). The store maps
+ * them to the camelCase rows of `store.ts`; nothing outside `src/store/` should import these.
+ *
+ * Why the column types are what they are:
+ * - Times are ISO-8601 UTC text in BOTH databases, not `timestamptz`: the store never reads the clock
+ *   (callers pass the time, so tests control it), one row type serves both drivers (pg would return
+ *   `Date` objects, better-sqlite3 strings), and ISO strings of one format sort and compare correctly
+ *   as text (`expires_at > now`).
+ * - Booleans are integer 0/1 in both, because SQLite has no boolean type and one column type keeps one
+ *   row type; the store turns them into real booleans.
+ * - Ids are 32-bit `integer`, never `bigint`, because pg returns int8 as a string.
+ */
+export interface Database {
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  one_time_tokens: OneTimeTokensTable;
+  reviews: ReviewsTable;
+  review_roles: ReviewRolesTable;
+  identity_questions: IdentityQuestionsTable;
+  identity_options: IdentityOptionsTable;
+  identity_answers: IdentityAnswersTable;
+  participants: ParticipantsTable;
+  invites: InvitesTable;
+  statements: StatementsTable;
+  vote_events: VoteEventsTable;
+  votes: VotesTable;
+  analyses: AnalysesTable;
+}
+
+/** 0 or 1: how both databases hold a boolean. */
+export type IntegerBoolean = 0 | 1;
+
+export interface AccountsTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  is_instance_owner: IntegerBoolean;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  account_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface OneTimeTokensTable {
+  token_hash: string;
+  purpose: 'owner_setup';
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface ReviewsTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  introduction: string;
+  status: 'draft' | 'open' | 'closed';
+  visibility: 'public' | 'invite';
+  moderation_mode: 'strict' | 'permissive';
+  participants_can_add_statements: IntegerBoolean;
+  created_by_account_id: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReviewRolesTable {
+  review_id: number;
+  account_id: number;
+  role: 'owner' | 'organiser' | 'moderator';
+  created_at: string;
+}
+
+export interface IdentityQuestionsTable {
+  id: Generated<number>;
+  review_id: number;
+  prompt: string;
+  kind: 'tradition' | 'referendum' | 'role' | 'seat' | 'region' | 'other';
+  position: number;
+  created_at: string;
+}
+
+export interface IdentityOptionsTable {
+  id: Generated<number>;
+  question_id: number;
+  label: string;
+  position: number;
+}
+
+export interface IdentityAnswersTable {
+  participant_id: number;
+  question_id: number;
+  option_id: number;
+  answered_at: string;
+}
+
+export interface ParticipantsTable {
+  id: Generated<number>;
+  review_id: number;
+  token_hash: string;
+  seed: number;
+  created_at: string;
+}
+
+export interface InvitesTable {
+  id: Generated<number>;
+  review_id: number;
+  token_hash: string;
+  created_at: string;
+  created_by_account_id: number;
+  used_at: string | null;
+  participant_id: number | null;
+}
+
+export interface StatementsTable {
+  id: Generated<number>;
+  review_id: number;
+  text: string;
+  text_key: string;
+  origin: 'seed' | 'participant' | 'event';
+  moderation: 'pending' | 'accepted' | 'rejected';
+  is_meta: IntegerBoolean;
+  author_participant_id: number | null;
+  author_account_id: number | null;
+  created_at: string;
+  moderated_at: string | null;
+}
+
+/** Append-only: every vote ever cast, in order of `id`. */
+export interface VoteEventsTable {
+  id: Generated<number>;
+  review_id: number;
+  participant_id: number;
+  statement_id: number;
+  value: -1 | 0 | 1;
+  voted_at: string;
+}
+
+/** The current vote per participant × statement (the latest event wins). */
+export interface VotesTable {
+  participant_id: number;
+  statement_id: number;
+  review_id: number;
+  value: -1 | 0 | 1;
+  voted_at: string;
+}
+
+export interface AnalysesTable {
+  id: Generated<number>;
+  review_id: number;
+  version: number;
+  created_at: string;
+  vote_event_count: number;
+  /** The analysis as JSON text; the worker owns its shape. */
+  result: string;
+}
