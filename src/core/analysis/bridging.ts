@@ -94,8 +94,12 @@ export interface BridgingOptions {
  * Participants or statements without fitted votes have intercept 0 and factor 0.
  *
  * Sign convention (Community Notes `_flip_factors_for_identification`): f_p · f_s is unchanged when every
- * factor is negated, so the sign is fixed after fitting such that at least half of the participants with a
- * non-zero factor have a negative one.
+ * factor is negated, so the sign is fixed after fitting such that more participants have a negative
+ * factor than a positive one; on an exact tie, the statement with the largest |f_s| is positive.
+ *
+ * Reading the intercepts: the penalties split any agreement shared by everyone between μ, the
+ * participant intercepts and the statement intercepts (and, when there is no division to explain, the
+ * cheaper factor term), so i_s is relative to the conversation — compare statements within one fit.
  */
 export interface BridgingModel {
   /** μ, the global intercept. */
@@ -287,14 +291,7 @@ export function fitBridging(votes: SparseVotes, options: BridgingOptions = {}): 
     }
   }
 
-  let negative = 0;
-  let nonZero = 0;
-  for (let p = 0; p < participantCount; p++) {
-    const factor = participantFactors[p]!;
-    if (factor !== 0) nonZero++;
-    if (factor < 0) negative++;
-  }
-  if (2 * negative < nonZero) {
+  if (shouldFlipFactors(participantFactors, statementFactors)) {
     for (let p = 0; p < participantCount; p++) participantFactors[p] = -participantFactors[p]!;
     for (let s = 0; s < statementCount; s++) statementFactors[s] = -statementFactors[s]!;
   }
@@ -314,6 +311,33 @@ export function fitBridging(votes: SparseVotes, options: BridgingOptions = {}): 
     meanSquaredError,
     converged,
   };
+}
+
+/**
+ * Sign convention for the one factor (f_p · f_s is unchanged when all factors are negated). First
+ * Community Notes' rule (`_flip_factors_for_identification`): at least half of the participants with a
+ * factor have a negative one. The negative and positive counts swap under negation, so the rule is
+ * decided the same way from any seed except on an exact tie, which two equal opposed groups produce;
+ * then the statement with the largest |f_s| (lowest index first) gets a positive factor. Factors within
+ * 1e-9 of the largest magnitude of zero are not counted, since their sign is numerical noise.
+ */
+function shouldFlipFactors(participantFactors: Float64Array, statementFactors: Float64Array): boolean {
+  let largestParticipantFactor = 0;
+  for (const factor of participantFactors)
+    largestParticipantFactor = Math.max(largestParticipantFactor, Math.abs(factor));
+  const noise = 1e-9 * largestParticipantFactor;
+  let negative = 0;
+  let positive = 0;
+  for (const factor of participantFactors) {
+    if (factor < -noise) negative++;
+    else if (factor > noise) positive++;
+  }
+  if (negative !== positive) return negative < positive;
+  let largestStatementFactor = 0;
+  for (const factor of statementFactors) {
+    if (Math.abs(factor) > Math.abs(largestStatementFactor)) largestStatementFactor = factor;
+  }
+  return largestStatementFactor < 0;
 }
 
 interface Ridge {
