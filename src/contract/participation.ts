@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { voteValues } from './limits.js';
 import { identityQuestionSchema } from './identity.js';
+import { voteValues } from './limits.js';
 import { reviewSchema } from './reviews.js';
 import { statementSchema } from './statements.js';
 

@@ -14,18 +14,28 @@ export const slugSchema = z
   .max(limits.slugMaxLength, `A slug has at most ${limits.slugMaxLength} characters.`)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'A slug uses lower-case letters, digits and single hyphens.');
 
-export const createReviewBody = z.strictObject({
+const reviewFields = {
   title: z.string().trim().min(1, 'A review needs a title.').max(limits.reviewTitleMaxLength),
+  introduction: z.string().trim().max(limits.reviewIntroductionMaxLength),
+  status: z.enum(reviewStatuses),
+  visibility: z.enum(reviewVisibilities),
+  moderationMode: z.enum(moderationModes),
+  participantsCanAddStatements: z.boolean(),
+};
+
+export const createReviewBody = z.strictObject({
+  ...reviewFields,
   slug: slugSchema,
-  introduction: z.string().trim().max(limits.reviewIntroductionMaxLength).default(''),
-  status: z.enum(reviewStatuses).default('draft'),
-  visibility: z.enum(reviewVisibilities).default('public'),
-  moderationMode: z.enum(moderationModes).default('permissive'),
-  participantsCanAddStatements: z.boolean().default(true),
+  introduction: reviewFields.introduction.default(''),
+  status: reviewFields.status.default('draft'),
+  visibility: reviewFields.visibility.default('public'),
+  moderationMode: reviewFields.moderationMode.default('permissive'),
+  participantsCanAddStatements: reviewFields.participantsCanAddStatements.default(true),
 });
 export type CreateReviewBody = z.infer<typeof createReviewBody>;
 
-export const updateReviewBody = createReviewBody.omit({ slug: true }).partial().strict();
+/** Only the fields sent change: no defaults here, or a PATCH of one field would reset the others. */
+export const updateReviewBody = z.strictObject(reviewFields).partial();
 export type UpdateReviewBody = z.infer<typeof updateReviewBody>;
 
 export const reviewSchema = z.object({

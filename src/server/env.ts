@@ -9,9 +9,7 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().min(1).default('./data/common-ground.sqlite'),
-  PUBLIC_URL: z
-    .url({ message: 'PUBLIC_URL must be an absolute URL such as https://review.example.org' })
-    .optional(),
+  PUBLIC_URL: z.url({ message: 'PUBLIC_URL must be an absolute URL such as https://review.example.org' }).optional(),
   /** Cookies are marked Secure when the public URL is https (or when forced, behind a TLS proxy). */
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),

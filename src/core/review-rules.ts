@@ -1,0 +1,42 @@
+/**
+ * Domain rules about who sees and does what in a review, kept pure so routes, the analysis worker
+ * and the report all apply the same ones.
+ */
+
+export type ReviewStatus = 'draft' | 'open' | 'closed';
+export type ModerationMode = 'strict' | 'permissive';
+export type ModerationState = 'pending' | 'accepted' | 'rejected';
+
+/**
+ * Whether participants see (and may vote on) a statement. Strict moderation shows only accepted
+ * statements; permissive shows everything not rejected, as Pol.is does, so a review does not stall
+ * while moderators are away.
+ */
+export function isStatementShown(mode: ModerationMode, moderation: ModerationState): boolean {
+  return moderation === 'accepted' || (mode === 'permissive' && moderation === 'pending');
+}
+
+/** Votes, answers and new statements are taken only while a review is open. */
+export function acceptsParticipation(status: ReviewStatus): boolean {
+  return status === 'open';
+}
+
+/** Organiser-written (seed) statements need no moderation; participants' wait for it. */
+export function initialModeration(origin: 'seed' | 'participant' | 'event'): ModerationState {
+  return origin === 'seed' ? 'accepted' : 'pending';
+}
+
+export type ReviewRole = 'owner' | 'organiser' | 'moderator';
+
+/** What each role may do on a review; owners and organisers run it, moderators only moderate. */
+export const rolePermissions = {
+  owner: { editReview: true, moderate: true, invite: true },
+  organiser: { editReview: true, moderate: true, invite: true },
+  moderator: { editReview: false, moderate: true, invite: false },
+} as const satisfies Record<ReviewRole, { editReview: boolean; moderate: boolean; invite: boolean }>;
+
+export type ReviewPermission = keyof (typeof rolePermissions)['owner'];
+
+export function roleAllows(role: ReviewRole | undefined, permission: ReviewPermission): boolean {
+  return role !== undefined && rolePermissions[role][permission];
+}

@@ -1,0 +1,32 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Store } from '../store/store.js';
+import type { NextStatementPicker } from './commands/participation.js';
+import type { AppConfig } from './env.js';
+
+/** What every route and command needs, passed in explicitly so tests can swap any part. */
+export interface AppContext {
+  store: Store;
+  config: AppConfig;
+  /** The clock, injected so tests control time. */
+  now: () => Date;
+  /** Told after each vote or statement so the analysis can be refreshed; a no-op until a worker runs. */
+  onReviewChanged: (reviewId: number) => void;
+  /** Chooses each participant's next statement; fewest-votes-first when absent. */
+  pickNextStatement?: NextStatementPicker;
+}
+
+/** The Fastify instance with zod schemas as its type provider. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;

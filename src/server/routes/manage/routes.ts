@@ -1,0 +1,217 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  createIdentityQuestionBody,
+  createReviewBody,
+  identityQuestionSchema,
+  managedReviewSchema,
+  managedStatementSchema,
+  moderateStatementBody,
+  seedStatementsBody,
+  updateReviewBody,
+} from '../../../contract/index.js';
+import { type ReviewPermission, type ReviewRole, roleAllows } from '../../../core/review-rules.js';
+import type { AccountRow, ReviewRow } from '../../../store/store.js';
+import { requireAccount } from '../../auth/session.js';
+import {
+  addSeedStatements,
+  createIdentityQuestion,
+  createInvite,
+  createReview,
+  moderateStatement,
+  updateReview,
+} from '../../commands/manage.js';
+import type { App, AppContext } from '../../context.js';
+import { AppError, unwrap } from '../../errors.js';
+import { presentIdentityQuestion, presentManagedReview, presentManagedStatement } from '../../presenters/presenters.js';
+
+const tags = ['organise'];
+const slugParams = z.object({ slug: z.string().min(1).max(80) });
+const statementParams = slugParams.extend({
+  statementId: z.coerce.number().int().positive('A statement id is a positive whole number.'),
+});
+
+/**
+ * The review the signed-in account may act on with `permission`. Someone with no role gets the same
+ * 404 as a missing review, so review addresses cannot be probed.
+ */
+async function authoriseReview(
+  context: AppContext,
+  request: FastifyRequest,
+  slug: string,
+  permission: ReviewPermission | 'view',
+): Promise<{ account: AccountRow; review: ReviewRow; role: ReviewRole }> {
+  const account = requireAccount(request);
+  const review = await context.store.findReviewBySlug(slug);
+  const role = review ? await context.store.findReviewRole(review.id, account.id) : undefined;
+  if (!review || !role) throw new AppError('review_not_found', `You have no review at "${slug}".`);
+  if (permission !== 'view' && !roleAllows(role, permission)) {
+    throw new AppError('forbidden', `As ${role} of this review you cannot do this.`);
+  }
+  return { account, review, role };
+}
+
+/** The minimum console to run a review: create and edit it, seed statements, questions, moderation, invites. */
+export function registerManageRoutes(app: App, context: AppContext): void {
+  const present = async (review: ReviewRow, role: ReviewRole) =>
+    presentManagedReview(review, role, await context.store.reviewCounts(review.id));
+
+  app.get(
+    '/manage/reviews',
+    { schema: { tags, summary: 'Reviews you have a role on', response: { 200: z.array(managedReviewSchema) } } },
+    async (request) => {
+      const account = requireAccount(request);
+      const reviews = await context.store.listReviewsForAccount(account.id);
+      return Promise.all(reviews.map((review) => present(review, review.role)));
+    },
+  );
+
+  app.post(
+    '/manage/reviews',
+    {
+      schema: {
+        tags,
+        summary: 'Create a review (you become its owner)',
+        body: createReviewBody,
+        response: { 201: managedReviewSchema },
+      },
+    },
+    async (request, reply) => {
+      const account = requireAccount(request);
+      const review = unwrap(await createReview(context, account, request.body));
+      return reply.code(201).send(await present(review, 'owner'));
+    },
+  );
+
+  app.get(
+    '/manage/reviews/:slug',
+    { schema: { tags, summary: 'One of your reviews', params: slugParams, response: { 200: managedReviewSchema } } },
+    async (request) => {
+      const { review, role } = await authoriseReview(context, request, request.params.slug, 'view');
+      return present(review, role);
+    },
+  );
+
+  app.patch(
+    '/manage/reviews/:slug',
+    {
+      schema: {
+        tags,
+        summary: 'Edit, open or close a review',
+        params: slugParams,
+        body: updateReviewBody,
+        response: { 200: managedReviewSchema },
+      },
+    },
+    async (request) => {
+      const { review, role } = await authoriseReview(context, request, request.params.slug, 'editReview');
+      return present(await updateReview(context, review, request.body), role);
+    },
+  );
+
+  app.get(
+    '/manage/reviews/:slug/statements',
+    {
+      schema: {
+        tags,
+        summary: 'All statements with their tallies',
+        params: slugParams,
+        response: { 200: z.array(managedStatementSchema) },
+      },
+    },
+    async (request) => {
+      const { review } = await authoriseReview(context, request, request.params.slug, 'view');
+      const [statements, tallies] = await Promise.all([
+        context.store.listStatements(review.id),
+        context.store.statementTallies(review.id),
+      ]);
+      return statements.map((statement) => presentManagedStatement(statement, tallies.get(statement.id)));
+    },
+  );
+
+  app.post(
+    '/manage/reviews/:slug/statements',
+    {
+      schema: {
+        tags,
+        summary: 'Add seed statements (all or none)',
+        params: slugParams,
+        body: seedStatementsBody,
+        response: { 201: z.array(managedStatementSchema) },
+      },
+    },
+    async (request, reply) => {
+      const { review, account } = await authoriseReview(context, request, request.params.slug, 'editReview');
+      const created = unwrap(await addSeedStatements(context, review, account, request.body.statements));
+      return reply.code(201).send(created.map((statement) => presentManagedStatement(statement, undefined)));
+    },
+  );
+
+  app.patch(
+    '/manage/reviews/:slug/statements/:statementId',
+    {
+      schema: {
+        tags,
+        summary: 'Accept or reject a statement, or mark it meta',
+        params: statementParams,
+        body: moderateStatementBody,
+        response: { 200: managedStatementSchema },
+      },
+    },
+    async (request) => {
+      const { review } = await authoriseReview(context, request, request.params.slug, 'moderate');
+      const statement = unwrap(await moderateStatement(context, review, request.params.statementId, request.body));
+      const tallies = await context.store.statementTallies(review.id);
+      return presentManagedStatement(statement, tallies.get(statement.id));
+    },
+  );
+
+  app.get(
+    '/manage/reviews/:slug/identity-questions',
+    {
+      schema: {
+        tags,
+        summary: 'The review’s identity questions',
+        params: slugParams,
+        response: { 200: z.array(identityQuestionSchema) },
+      },
+    },
+    async (request) => {
+      const { review } = await authoriseReview(context, request, request.params.slug, 'view');
+      return (await context.store.listIdentityQuestions(review.id)).map(presentIdentityQuestion);
+    },
+  );
+
+  app.post(
+    '/manage/reviews/:slug/identity-questions',
+    {
+      schema: {
+        tags,
+        summary: 'Add an optional identity question with its options',
+        params: slugParams,
+        body: createIdentityQuestionBody,
+        response: { 201: identityQuestionSchema },
+      },
+    },
+    async (request, reply) => {
+      const { review } = await authoriseReview(context, request, request.params.slug, 'editReview');
+      return reply.code(201).send(presentIdentityQuestion(await createIdentityQuestion(context, review, request.body)));
+    },
+  );
+
+  app.post(
+    '/manage/reviews/:slug/invites',
+    {
+      schema: {
+        tags,
+        summary: 'Create a one-off invite link (shown once)',
+        params: slugParams,
+        response: { 201: z.object({ url: z.string(), token: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const { review, account } = await authoriseReview(context, request, request.params.slug, 'invite');
+      return reply.code(201).send(await createInvite(context, review, account));
+    },
+  );
+}

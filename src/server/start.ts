@@ -1,0 +1,64 @@
+import { openStore } from '../store/open.js';
+import type { Store } from '../store/store.js';
+import { buildApp } from './app.js';
+import { issueOwnerSetupLink } from './commands/accounts.js';
+import type { AppContext } from './context.js';
+import { type AppConfig, loadConfig } from './env.js';
+
+export interface StartOptions {
+  /** Overrides the environment's DATABASE_URL. */
+  databaseUrl?: string;
+  /** 0 picks a free port (tests). */
+  port?: number;
+  host?: string;
+  publicUrl?: string;
+  /** Silences request logs (tests). */
+  quiet?: boolean;
+  /** Extra configuration on top of the environment (tests). */
+  config?: Partial<AppConfig>;
+}
+
+export interface RunningServer {
+  url: string;
+  store: Store;
+  /** The one-time owner set-up link, while no account exists. */
+  setupUrl: string | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store (running migrations), builds the app and listens. Used by `common-ground serve`
+ * and by the browser tests, so both run the real thing.
+ */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const base = loadConfig();
+  const config: AppConfig = {
+    ...base,
+    ...options.config,
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.port === undefined ? {} : { port: options.port }),
+    ...(options.host ? { host: options.host } : {}),
+  };
+  const store = await openStore(config.databaseUrl);
+  await store.migrate();
+  const context: AppContext = { store, config, now: () => new Date(), onReviewChanged: () => {} };
+  const app = await buildApp(context, { logger: !options.quiet });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const listeningPort = new URL(address).port;
+  const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${listeningPort}`;
+  // The public URL defaults to where we listen, so links printed for a port-0 test server work.
+  context.config = {
+    ...config,
+    publicUrl: options.publicUrl ?? (options.config?.publicUrl || process.env.PUBLIC_URL ? config.publicUrl : url),
+  };
+  const setupUrl = await issueOwnerSetupLink(context);
+  return {
+    url,
+    store,
+    setupUrl,
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}
