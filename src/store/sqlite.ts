@@ -37,6 +37,16 @@ export interface SqliteStoreOptions {
  *   instead of failing at once.
  */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
+  const database = openSqliteDatabase(options);
+  const db = new Kysely<Tables>({ dialect: new ImmediateTransactionSqliteDialect({ database }) });
+  return new KyselyStore(db, { kind: 'sqlite', onClose: options.onClose });
+}
+
+/**
+ * Opens the better-sqlite3 connection with the settings listed on `openSqliteStore`. Exported so the
+ * durability test can read the pragmas of exactly the connection the store would use.
+ */
+export function openSqliteDatabase(options: Pick<SqliteStoreOptions, 'path' | 'busyTimeoutMs'>): Database.Database {
   const inMemory = options.path === ':memory:' || options.path === '';
   if (!inMemory) mkdirSync(dirname(options.path), { recursive: true });
   const database = new Database(options.path);
@@ -49,8 +59,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     database.close();
     throw error;
   }
-  const db = new Kysely<Tables>({ dialect: new ImmediateTransactionSqliteDialect({ database }) });
-  return new KyselyStore(db, { kind: 'sqlite', onClose: options.onClose });
+  return database;
 }
 
 /**

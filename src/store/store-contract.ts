@@ -1,0 +1,768 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrationNames } from './migrations/index.js';
+import {
+  type AccountRow,
+  type NewStatement,
+  type ParticipantRow,
+  type ReviewRow,
+  type StatementRow,
+  type Store,
+  StoreConflictError,
+  storeConstraints,
+} from './store.js';
+
+/**
+ * The behaviour every `Store` must have, whatever the database (hono's `common.case.test.ts` pattern):
+ * `store.test.ts` runs it once per database kind. `createStore` must return a NEW, EMPTY, UNMIGRATED
+ * store each call; the suite migrates it (checking what `migrate()` reports) and closes it after each test.
+ */
+export function runStoreContract(name: string, createStore: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    let appliedAtStart: string[];
+
+    beforeEach(async () => {
+      store = await createStore();
+      appliedAtStart = await store.migrate();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    const at = (minute: number): string => new Date(Date.UTC(2026, 2, 1, 10, minute)).toISOString();
+
+    async function anAccount(email = 'organiser@example.org', isInstanceOwner = false): Promise<AccountRow> {
+      return store.createAccount({
+        email,
+        displayName: 'Alex Organiser',
+        passwordHash: '$argon2id$fake',
+        isInstanceOwner,
+        createdAt: at(0),
+      });
+    }
+
+    async function aReview(
+      account: AccountRow,
+      overrides: Partial<Omit<ReviewRow, 'id' | 'createdByAccountId'>> = {},
+    ): Promise<ReviewRow> {
+      return store.createReview({
+        slug: 'election-review',
+        title: 'Why we lost',
+        introduction: 'Tell us what you think.',
+        status: 'open',
+        visibility: 'public',
+        moderationMode: 'permissive',
+        participantsCanAddStatements: true,
+        createdByAccountId: account.id,
+        createdAt: at(1),
+        updatedAt: at(1),
+        ...overrides,
+      });
+    }
+
+    async function aParticipant(review: ReviewRow, tokenHash = 'participant-token-hash'): Promise<ParticipantRow> {
+      return store.createParticipant({ reviewId: review.id, tokenHash, seed: 42, createdAt: at(2) });
+    }
+
+    async function aStatement(
+      review: ReviewRow,
+      text: string,
+      overrides: Partial<NewStatement> = {},
+    ): Promise<StatementRow> {
+      return store.createStatement({
+        reviewId: review.id,
+        text,
+        textKey: text.toLowerCase(),
+        origin: 'seed',
+        moderation: 'accepted',
+        isMeta: false,
+        authorParticipantId: null,
+        authorAccountId: review.createdByAccountId,
+        createdAt: at(3),
+        ...overrides,
+      });
+    }
+
+    async function expectConflict(write: Promise<unknown>, constraint: string): Promise<void> {
+      const error = await write.then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(StoreConflictError);
+      expect((error as StoreConflictError).constraint).toBe(constraint);
+    }
+
+    describe('migrations', () => {
+      it('applies every migration on an empty database, then nothing on the next calls', async () => {
+        expect(appliedAtStart).toEqual([...migrationNames]);
+        expect(await store.migrate()).toEqual([]);
+        expect(await store.migrate()).toEqual([]);
+      });
+
+      it('reports its kind and answers ping', async () => {
+        expect(store.kind).toBe(name);
+        await expect(store.ping()).resolves.toBeUndefined();
+      });
+    });
+
+    describe('accounts and sessions', () => {
+      it('creates accounts, counts them and finds them by email and id', async () => {
+        expect(await store.countAccounts()).toBe(0);
+        const owner = await anAccount('owner@example.org', true);
+        const organiser = await anAccount('organiser@example.org', false);
+        expect(await store.countAccounts()).toBe(2);
+        expect(owner).toEqual({
+          id: expect.any(Number),
+          email: 'owner@example.org',
+          displayName: 'Alex Organiser',
+          passwordHash: '$argon2id$fake',
+          isInstanceOwner: true,
+          createdAt: at(0),
+        });
+        expect(organiser.isInstanceOwner).toBe(false);
+        expect(await store.findAccountByEmail('owner@example.org')).toEqual(owner);
+        expect(await store.findAccountById(organiser.id)).toEqual(organiser);
+        expect(await store.findAccountByEmail('nobody@example.org')).toBeUndefined();
+        expect(await store.findAccountById(organiser.id + 1000)).toBeUndefined();
+      });
+
+      it('refuses a second account with the same email as a conflict', async () => {
+        await anAccount('same@example.org');
+        await expectConflict(anAccount('same@example.org'), storeConstraints.accountEmail);
+        expect(await store.countAccounts()).toBe(1);
+      });
+
+      it('finds a session only before it expires, and not after it is deleted', async () => {
+        const account = await anAccount();
+        await store.createSession({
+          tokenHash: 'session-hash',
+          accountId: account.id,
+          csrfToken: 'csrf',
+          createdAt: at(0),
+          expiresAt: at(30),
+        });
+        expect(await store.findSession('session-hash', at(29))).toEqual({
+          tokenHash: 'session-hash',
+          accountId: account.id,
+          csrfToken: 'csrf',
+          createdAt: at(0),
+          expiresAt: at(30),
+        });
+        expect(await store.findSession('session-hash', at(30))).toBeUndefined();
+        expect(await store.findSession('session-hash', at(45))).toBeUndefined();
+        expect(await store.findSession('other-hash', at(1))).toBeUndefined();
+        await store.deleteSession('session-hash');
+        expect(await store.findSession('session-hash', at(1))).toBeUndefined();
+      });
+
+      it('consumes a one-time token once, and never after it expires', async () => {
+        expect(await store.hasUnusedOneTimeToken('owner_setup', at(0))).toBe(false);
+        await store.createOneTimeToken({
+          tokenHash: 'setup',
+          purpose: 'owner_setup',
+          createdAt: at(0),
+          expiresAt: at(60),
+        });
+        expect(await store.hasUnusedOneTimeToken('owner_setup', at(1))).toBe(true);
+        expect(await store.consumeOneTimeToken('unknown', 'owner_setup', at(1))).toBe(false);
+        expect(await store.consumeOneTimeToken('setup', 'owner_setup', at(1))).toBe(true);
+        expect(await store.consumeOneTimeToken('setup', 'owner_setup', at(2))).toBe(false);
+        expect(await store.hasUnusedOneTimeToken('owner_setup', at(2))).toBe(false);
+
+        await store.createOneTimeToken({
+          tokenHash: 'late',
+          purpose: 'owner_setup',
+          createdAt: at(0),
+          expiresAt: at(10),
+        });
+        expect(await store.hasUnusedOneTimeToken('owner_setup', at(5))).toBe(true);
+        expect(await store.hasUnusedOneTimeToken('owner_setup', at(10))).toBe(false);
+        expect(await store.consumeOneTimeToken('late', 'owner_setup', at(11))).toBe(false);
+      });
+    });
+
+    describe('reviews and roles', () => {
+      it('creates a review and finds it by slug and by id', async () => {
+        const account = await anAccount();
+        const review = await aReview(account, { participantsCanAddStatements: false, moderationMode: 'strict' });
+        expect(review).toEqual({
+          id: expect.any(Number),
+          slug: 'election-review',
+          title: 'Why we lost',
+          introduction: 'Tell us what you think.',
+          status: 'open',
+          visibility: 'public',
+          moderationMode: 'strict',
+          participantsCanAddStatements: false,
+          createdByAccountId: account.id,
+          createdAt: at(1),
+          updatedAt: at(1),
+        });
+        expect(await store.findReviewBySlug('election-review')).toEqual(review);
+        expect(await store.findReviewById(review.id)).toEqual(review);
+        expect(await store.findReviewBySlug('missing')).toBeUndefined();
+        expect(await store.findReviewById(review.id + 1000)).toBeUndefined();
+      });
+
+      it('refuses a duplicate slug as a conflict', async () => {
+        const account = await anAccount();
+        await aReview(account);
+        await expectConflict(aReview(account, { title: 'Another' }), storeConstraints.reviewSlug);
+      });
+
+      it('updates only the given fields, and throws for an unknown review', async () => {
+        const account = await anAccount();
+        const review = await aReview(account);
+        const updated = await store.updateReview(review.id, {
+          status: 'closed',
+          participantsCanAddStatements: false,
+          updatedAt: at(20),
+        });
+        expect(updated).toEqual({
+          ...review,
+          status: 'closed',
+          participantsCanAddStatements: false,
+          updatedAt: at(20),
+        });
+        expect(await store.findReviewById(review.id)).toEqual(updated);
+        await expect(store.updateReview(review.id + 1000, { title: 'x', updatedAt: at(21) })).rejects.toThrow(
+          /no review/,
+        );
+      });
+
+      it('lists only public open reviews, newest first', async () => {
+        const account = await anAccount();
+        const older = await aReview(account, { slug: 'older', createdAt: at(1) });
+        const newer = await aReview(account, { slug: 'newer', createdAt: at(5) });
+        await aReview(account, { slug: 'draft', status: 'draft' });
+        await aReview(account, { slug: 'closed', status: 'closed' });
+        await aReview(account, { slug: 'invite-only', visibility: 'invite' });
+        expect((await store.listPublicOpenReviews()).map((review) => review.slug)).toEqual([newer.slug, older.slug]);
+      });
+
+      it('gives an account one role per review, replaceable, and lists its reviews with the role', async () => {
+        const owner = await anAccount('owner@example.org');
+        const moderator = await anAccount('moderator@example.org');
+        const first = await aReview(owner, { slug: 'first', createdAt: at(1) });
+        const second = await aReview(owner, { slug: 'second', createdAt: at(2) });
+        await store.setReviewRole({ reviewId: first.id, accountId: owner.id, role: 'owner', createdAt: at(1) });
+        await store.setReviewRole({ reviewId: second.id, accountId: owner.id, role: 'owner', createdAt: at(2) });
+        await store.setReviewRole({ reviewId: first.id, accountId: moderator.id, role: 'moderator', createdAt: at(3) });
+
+        expect(await store.findReviewRole(first.id, moderator.id)).toBe('moderator');
+        expect(await store.findReviewRole(second.id, moderator.id)).toBeUndefined();
+        await store.setReviewRole({ reviewId: first.id, accountId: moderator.id, role: 'organiser', createdAt: at(4) });
+        expect(await store.findReviewRole(first.id, moderator.id)).toBe('organiser');
+
+        const ownersReviews = await store.listReviewsForAccount(owner.id);
+        expect(ownersReviews.map((review) => [review.slug, review.role])).toEqual([
+          ['second', 'owner'],
+          ['first', 'owner'],
+        ]);
+        expect(ownersReviews[1]).toEqual({ ...first, role: 'owner' });
+        expect((await store.listReviewsForAccount(moderator.id)).map((review) => review.role)).toEqual(['organiser']);
+      });
+
+      it('counts statements, participants and current votes of one review', async () => {
+        const account = await anAccount();
+        const review = await aReview(account);
+        const other = await aReview(account, { slug: 'other-review' });
+        const alice = await aParticipant(review, 'alice');
+        const bob = await aParticipant(review, 'bob');
+        await aParticipant(other, 'carol');
+        const first = await aStatement(review, 'First');
+        await aStatement(review, 'Second', { moderation: 'pending' });
+        await aStatement(other, 'Elsewhere');
+        await store.recordVote({
+          reviewId: review.id,
+          participantId: alice.id,
+          statementId: first.id,
+          value: 1,
+          votedAt: at(5),
+        });
+        await store.recordVote({
+          reviewId: review.id,
+          participantId: alice.id,
+          statementId: first.id,
+          value: -1,
+          votedAt: at(6),
+        });
+        await store.recordVote({
+          reviewId: review.id,
+          participantId: bob.id,
+          statementId: first.id,
+          value: 0,
+          votedAt: at(7),
+        });
+        expect(await store.reviewCounts(review.id)).toEqual({ statementCount: 2, participantCount: 2, voteCount: 2 });
+        expect(await store.reviewCounts(other.id)).toEqual({ statementCount: 1, participantCount: 1, voteCount: 0 });
+      });
+    });
+
+    describe('identity questions', () => {
+      it('keeps questions and their options in order', async () => {
+        const review = await aReview(await anAccount());
+        const tradition = await store.createIdentityQuestion({
+          reviewId: review.id,
+          prompt: 'Which tradition do you feel closest to?',
+          kind: 'tradition',
+          options: ['Social democrat', 'Green', 'Trade unionist'],
+          createdAt: at(1),
+        });
+        const region = await store.createIdentityQuestion({
+          reviewId: review.id,
+          prompt: 'Where do you live?',
+          kind: 'region',
+          options: ['North', 'South'],
+          createdAt: at(2),
+        });
+        expect(tradition.position).toBeLessThan(region.position);
+        expect(tradition.options.map((option) => option.label)).toEqual(['Social democrat', 'Green', 'Trade unionist']);
+        const listed = await store.listIdentityQuestions(review.id);
+        expect(listed).toEqual([tradition, region]);
+        expect(listed[0]?.options.map((option) => option.position)).toEqual([0, 1, 2]);
+        expect(await store.listIdentityQuestions(review.id + 1000)).toEqual([]);
+      });
+
+      it('sets, changes and clears answers, and refuses an option of another question', async () => {
+        const review = await aReview(await anAccount());
+        const participant = await aParticipant(review);
+        const tradition = await store.createIdentityQuestion({
+          reviewId: review.id,
+          prompt: 'Tradition?',
+          kind: 'tradition',
+          options: ['Red', 'Green'],
+          createdAt: at(1),
+        });
+        const region = await store.createIdentityQuestion({
+          reviewId: review.id,
+          prompt: 'Region?',
+          kind: 'region',
+          options: ['North', 'South'],
+          createdAt: at(1),
+        });
+        const [red, green] = tradition.options;
+        const [north] = region.options;
+        const answer = (questionId: number, optionId: number | null) =>
+          store.setIdentityAnswer({ participantId: participant.id, questionId, optionId, answeredAt: at(5) });
+
+        expect(await answer(tradition.id, red!.id)).toBe(true);
+        expect(await answer(region.id, north!.id)).toBe(true);
+        expect(await store.listIdentityAnswers(participant.id)).toEqual(
+          new Map([
+            [tradition.id, red!.id],
+            [region.id, north!.id],
+          ]),
+        );
+        expect(await answer(tradition.id, green!.id)).toBe(true);
+        expect((await store.listIdentityAnswers(participant.id)).get(tradition.id)).toBe(green!.id);
+
+        expect(await answer(tradition.id, north!.id)).toBe(false);
+        expect((await store.listIdentityAnswers(participant.id)).get(tradition.id)).toBe(green!.id);
+
+        expect(await answer(tradition.id, null)).toBe(true);
+        expect(await store.listIdentityAnswers(participant.id)).toEqual(new Map([[region.id, north!.id]]));
+        expect(await answer(tradition.id, null)).toBe(true);
+      });
+
+      it("refuses an answer to another review's question", async () => {
+        const account = await anAccount();
+        const review = await aReview(account);
+        const other = await aReview(account, { slug: 'other-review' });
+        const participant = await aParticipant(review);
+        const foreign = await store.createIdentityQuestion({
+          reviewId: other.id,
+          prompt: 'Seat?',
+          kind: 'seat',
+          options: ['Seat A'],
+          createdAt: at(1),
+        });
+        expect(
+          await store.setIdentityAnswer({
+            participantId: participant.id,
+            questionId: foreign.id,
+            optionId: foreign.options[0]!.id,
+            answeredAt: at(2),
+          }),
+        ).toBe(false);
+        expect(await store.listIdentityAnswers(participant.id)).toEqual(new Map());
+      });
+    });
+
+    describe('participants and invites', () => {
+      it('finds participants by token hash within their review and by id', async () => {
+        const account = await anAccount();
+        const review = await aReview(account);
+        const other = await aReview(account, { slug: 'other-review' });
+        const participant = await store.createParticipant({
+          reviewId: review.id,
+          tokenHash: 'same-hash',
+          seed: -2147483648,
+          createdAt: at(2),
+        });
+        expect(participant).toEqual({
+          id: expect.any(Number),
+          reviewId: review.id,
+          tokenHash: 'same-hash',
+          seed: -2147483648,
+          createdAt: at(2),
+        });
+        expect(await store.findParticipantByTokenHash(review.id, 'same-hash')).toEqual(participant);
+        expect(await store.findParticipantById(participant.id)).toEqual(participant);
+        expect(await store.findParticipantByTokenHash(other.id, 'same-hash')).toBeUndefined();
+        // The same cookie token may belong to a participant in another review, but not twice in one.
+        const elsewhere = await aParticipant(other, 'same-hash');
+        expect(elsewhere.id).not.toBe(participant.id);
+        await expectConflict(aParticipant(review, 'same-hash'), storeConstraints.participantTokenHash);
+      });
+
+      it('redeems an invite exactly once', async () => {
+        const account = await anAccount();
+        const review = await aReview(account, { visibility: 'invite' });
+        const invite = await store.createInvite({
+          reviewId: review.id,
+          tokenHash: 'invite-hash',
+          createdAt: at(1),
+          createdByAccountId: account.id,
+        });
+        expect(invite).toEqual({
+          id: expect.any(Number),
+          reviewId: review.id,
+          tokenHash: 'invite-hash',
+          createdAt: at(1),
+          usedAt: null,
+          participantId: null,
+        });
+        expect(await store.findInviteByTokenHash('invite-hash')).toEqual(invite);
+        expect(await store.findInviteByTokenHash('unknown')).toBeUndefined();
+        const first = await aParticipant(review, 'first');
+        const second = await aParticipant(review, 'second');
+        expect(await store.redeemInvite(invite.id, first.id, at(5))).toBe(true);
+        expect(await store.redeemInvite(invite.id, second.id, at(6))).toBe(false);
+        expect(await store.findInviteByTokenHash('invite-hash')).toEqual({
+          ...invite,
+          usedAt: at(5),
+          participantId: first.id,
+        });
+        await expectConflict(
+          store.createInvite({
+            reviewId: review.id,
+            tokenHash: 'invite-hash',
+            createdAt: at(7),
+            createdByAccountId: account.id,
+          }),
+          storeConstraints.inviteTokenHash,
+        );
+      });
+    });
+
+    describe('statements', () => {
+      it('creates statements and refuses a duplicate text key in the same review only', async () => {
+        const account = await anAccount();
+        const review = await aReview(account);
+        const other = await aReview(account, { slug: 'other-review' });
+        const participant = await aParticipant(review);
+        const statement = await aStatement(review, 'We need more local organisers', {
+          origin: 'participant',
+          moderation: 'pending',
+          authorParticipantId: participant.id,
+          authorAccountId: null,
+        });
+        expect(statement).toEqual({
+          id: expect.any(Number),
+          reviewId: review.id,
+          text: 'We need more local organisers',
+          textKey: 'we need more local organisers',
+          origin: 'participant',
+          moderation: 'pending',
+          isMeta: false,
+          authorParticipantId: participant.id,
+          authorAccountId: null,
+          createdAt: at(3),
+        });
+        expect(await store.findStatement(review.id, statement.id)).toEqual(statement);
+        expect(await store.findStatement(other.id, statement.id)).toBeUndefined();
+
+        await expectConflict(aStatement(review, 'WE NEED MORE LOCAL ORGANISERS'), storeConstraints.statementTextKey);
+        await expect(aStatement(other, 'We need more local organisers')).resolves.toMatchObject({ reviewId: other.id });
+        expect(await store.listStatements(review.id)).toEqual([statement]);
+      });
+
+      it('lists statements in creation order, filtered by moderation state', async () => {
+        const review = await aReview(await anAccount());
+        const accepted = await aStatement(review, 'Accepted');
+        const pending = await aStatement(review, 'Pending', { moderation: 'pending' });
+        const rejected = await aStatement(review, 'Rejected', { moderation: 'rejected' });
+        expect(await store.listStatements(review.id)).toEqual([accepted, pending, rejected]);
+        expect(await store.listStatements(review.id, { moderation: ['accepted'] })).toEqual([accepted]);
+        expect(await store.listStatements(review.id, { moderation: ['pending', 'rejected'] })).toEqual([
+          pending,
+          rejected,
+        ]);
+        expect(await store.listStatements(review.id, { moderation: [] })).toEqual([]);
+        expect(await store.listStatements(review.id, {})).toHaveLength(3);
+      });
+
+      it('updates moderation, keeping isMeta unless given, only within the review', async () => {
+        const account = await anAccount();
+        const review = await aReview(account);
+        const other = await aReview(account, { slug: 'other-review' });
+        const statement = await aStatement(review, 'Pending', { moderation: 'pending' });
+
+        const accepted = await store.updateStatementModeration({
+          reviewId: review.id,
+          statementId: statement.id,
+          moderation: 'accepted',
+          isMeta: true,
+          moderatedAt: at(10),
+        });
+        expect(accepted).toEqual({ ...statement, moderation: 'accepted', isMeta: true });
+        const rejected = await store.updateStatementModeration({
+          reviewId: review.id,
+          statementId: statement.id,
+          moderation: 'rejected',
+          moderatedAt: at(11),
+        });
+        expect(rejected).toEqual({ ...statement, moderation: 'rejected', isMeta: true });
+        expect(
+          await store.updateStatementModeration({
+            reviewId: other.id,
+            statementId: statement.id,
+            moderation: 'accepted',
+            moderatedAt: at(12),
+          }),
+        ).toBeUndefined();
+        expect((await store.findStatement(review.id, statement.id))?.moderation).toBe('rejected');
+      });
+    });
+
+    describe('votes', () => {
+      async function aVotingReview() {
+        const account = await anAccount();
+        const review = await aReview(account);
+        const alice = await aParticipant(review, 'alice');
+        const bob = await aParticipant(review, 'bob');
+        const first = await aStatement(review, 'First');
+        const second = await aStatement(review, 'Second');
+        const third = await aStatement(review, 'Third');
+        return { account, review, alice, bob, first, second, third };
+      }
+
+      it('keeps every vote event while the latest vote counts', async () => {
+        const { review, alice, bob, first, second, third } = await aVotingReview();
+        const vote = (participantId: number, statementId: number, value: -1 | 0 | 1, minute: number) =>
+          store.recordVote({ reviewId: review.id, participantId, statementId, value, votedAt: at(minute) });
+        await vote(alice.id, first.id, 1, 10);
+        await vote(alice.id, second.id, -1, 11);
+        await vote(alice.id, first.id, -1, 12);
+        await vote(bob.id, first.id, 0, 13);
+        await vote(bob.id, second.id, -1, 14);
+
+        expect(await store.countVoteEvents(review.id)).toBe(5);
+        expect(await store.listParticipantVotes(review.id, alice.id)).toEqual([
+          { participantId: alice.id, statementId: first.id, value: -1, votedAt: at(12) },
+          { participantId: alice.id, statementId: second.id, value: -1, votedAt: at(11) },
+        ]);
+        expect(await store.listCurrentVotes(review.id)).toEqual([
+          { participantId: alice.id, statementId: first.id, value: -1, votedAt: at(12) },
+          { participantId: alice.id, statementId: second.id, value: -1, votedAt: at(11) },
+          { participantId: bob.id, statementId: first.id, value: 0, votedAt: at(13) },
+          { participantId: bob.id, statementId: second.id, value: -1, votedAt: at(14) },
+        ]);
+        expect(await store.statementTallies(review.id)).toEqual(
+          new Map([
+            [first.id, { agree: 0, disagree: 1, pass: 1 }],
+            [second.id, { agree: 0, disagree: 2, pass: 0 }],
+            [third.id, { agree: 0, disagree: 0, pass: 0 }],
+          ]),
+        );
+        expect(await store.currentVoteCounts(review.id)).toEqual(
+          new Map([
+            [first.id, 2],
+            [second.id, 2],
+            [third.id, 0],
+          ]),
+        );
+      });
+
+      it('refuses a value outside -1/0/1 and writes nothing', async () => {
+        const { review, alice, first } = await aVotingReview();
+        const badValue = 2 as unknown as -1 | 0 | 1;
+        await expect(
+          store.recordVote({
+            reviewId: review.id,
+            participantId: alice.id,
+            statementId: first.id,
+            value: badValue,
+            votedAt: at(10),
+          }),
+        ).rejects.toThrow();
+        expect(await store.countVoteEvents(review.id)).toBe(0);
+        expect(await store.listCurrentVotes(review.id)).toEqual([]);
+      });
+
+      it('refuses a vote on an unknown statement or a statement of another review, writing nothing', async () => {
+        const { account, review, alice, third } = await aVotingReview();
+        const other = await aReview(account, { slug: 'other-review' });
+        const foreign = await aStatement(other, 'Foreign');
+        await expect(
+          store.recordVote({
+            reviewId: review.id,
+            participantId: alice.id,
+            statementId: third.id + 1000,
+            value: 1,
+            votedAt: at(10),
+          }),
+        ).rejects.toThrow();
+        await expect(
+          store.recordVote({
+            reviewId: review.id,
+            participantId: alice.id,
+            statementId: foreign.id,
+            value: 1,
+            votedAt: at(10),
+          }),
+        ).rejects.toThrow();
+        await expect(
+          store.recordVote({
+            reviewId: other.id,
+            participantId: alice.id,
+            statementId: foreign.id,
+            value: 1,
+            votedAt: at(10),
+          }),
+        ).rejects.toThrow();
+        expect(await store.countVoteEvents(review.id)).toBe(0);
+        expect(await store.countVoteEvents(other.id)).toBe(0);
+        expect(await store.listCurrentVotes(other.id)).toEqual([]);
+      });
+    });
+
+    describe('transactions', () => {
+      it('commits all the work and returns its value', async () => {
+        const account = await anAccount();
+        const slug = await store.transaction(async (tx) => {
+          const review = await tx.createReview({
+            slug: 'in-transaction',
+            title: 'T',
+            introduction: '',
+            status: 'open',
+            visibility: 'public',
+            moderationMode: 'permissive',
+            participantsCanAddStatements: true,
+            createdByAccountId: account.id,
+            createdAt: at(1),
+            updatedAt: at(1),
+          });
+          await tx.setReviewRole({ reviewId: review.id, accountId: account.id, role: 'owner', createdAt: at(1) });
+          return review.slug;
+        });
+        expect(slug).toBe('in-transaction');
+        const review = await store.findReviewBySlug('in-transaction');
+        expect(review).toBeDefined();
+        expect(await store.findReviewRole(review!.id, account.id)).toBe('owner');
+      });
+
+      it('leaves nothing half-written when the work throws, including nested transactions and votes', async () => {
+        const account = await anAccount();
+        const review = await aReview(account);
+        const participant = await aParticipant(review);
+        const failure = new Error('the command changed its mind');
+        await expect(
+          store.transaction(async (tx) => {
+            const statement = await tx.createStatement({
+              reviewId: review.id,
+              text: 'Written then undone',
+              textKey: 'written then undone',
+              origin: 'seed',
+              moderation: 'accepted',
+              isMeta: false,
+              authorParticipantId: null,
+              authorAccountId: account.id,
+              createdAt: at(2),
+            });
+            await tx.transaction(async (inner) => {
+              await inner.recordVote({
+                reviewId: review.id,
+                participantId: participant.id,
+                statementId: statement.id,
+                value: 1,
+                votedAt: at(3),
+              });
+            });
+            await tx.saveAnalysis({ reviewId: review.id, createdAt: at(4), voteEventCount: 1, result: '{}' });
+            await tx.updateReview(review.id, { status: 'closed', updatedAt: at(4) });
+            throw failure;
+          }),
+        ).rejects.toBe(failure);
+        expect(await store.listStatements(review.id)).toEqual([]);
+        expect(await store.countVoteEvents(review.id)).toBe(0);
+        expect(await store.listCurrentVotes(review.id)).toEqual([]);
+        expect(await store.latestAnalysis(review.id)).toBeUndefined();
+        expect((await store.findReviewById(review.id))?.status).toBe('open');
+      });
+
+      it('rolls back on a conflict inside the transaction, and the store stays usable', async () => {
+        const account = await anAccount();
+        const review = await aReview(account);
+        await aStatement(review, 'Existing');
+        await expectConflict(
+          store.transaction(async (tx) => {
+            await tx.createParticipant({ reviewId: review.id, tokenHash: 'rolled-back', seed: 1, createdAt: at(2) });
+            await tx.createStatement({
+              reviewId: review.id,
+              text: 'Existing',
+              textKey: 'existing',
+              origin: 'seed',
+              moderation: 'accepted',
+              isMeta: false,
+              authorParticipantId: null,
+              authorAccountId: account.id,
+              createdAt: at(2),
+            });
+          }),
+          storeConstraints.statementTextKey,
+        );
+        expect(await store.findParticipantByTokenHash(review.id, 'rolled-back')).toBeUndefined();
+        await expect(aParticipant(review, 'afterwards')).resolves.toMatchObject({ tokenHash: 'afterwards' });
+      });
+    });
+
+    describe('analyses', () => {
+      it('numbers analyses per review and returns the latest', async () => {
+        const account = await anAccount();
+        const review = await aReview(account);
+        const other = await aReview(account, { slug: 'other-review' });
+        expect(await store.latestAnalysis(review.id)).toBeUndefined();
+        expect(
+          await store.saveAnalysis({
+            reviewId: review.id,
+            createdAt: at(10),
+            voteEventCount: 3,
+            result: '{"groups":1}',
+          }),
+        ).toEqual({ version: 1 });
+        expect(
+          await store.saveAnalysis({
+            reviewId: review.id,
+            createdAt: at(20),
+            voteEventCount: 9,
+            result: '{"groups":2}',
+          }),
+        ).toEqual({ version: 2 });
+        expect(
+          await store.saveAnalysis({ reviewId: other.id, createdAt: at(21), voteEventCount: 0, result: '{}' }),
+        ).toEqual({
+          version: 1,
+        });
+        expect(await store.latestAnalysis(review.id)).toEqual({
+          version: 2,
+          createdAt: at(20),
+          voteEventCount: 9,
+          result: '{"groups":2}',
+        });
+        expect((await store.latestAnalysis(other.id))?.version).toBe(1);
+      });
+    });
+  });
+}
