@@ -1,0 +1,86 @@
+import { useTranslation } from 'react-i18next';
+import { limits } from '../../../contract/limits.js';
+import type { Review } from '../../api.js';
+import { fieldError, TextAreaField, TextField } from '../form-fields.js';
+
+/** The editable settings shared by "create" and "edit". */
+export interface ReviewSettings {
+  title: string;
+  introduction: string;
+  visibility: Review['visibility'];
+  moderationMode: Review['moderationMode'];
+  participantsCanAddStatements: boolean;
+}
+
+interface Props {
+  idPrefix: string;
+  value: ReviewSettings;
+  onChange: (next: ReviewSettings) => void;
+  error: unknown;
+}
+
+export function ReviewSettingsFields({ idPrefix, value, onChange, error }: Props) {
+  const { t } = useTranslation();
+  const set = <K extends keyof ReviewSettings>(key: K, next: ReviewSettings[K]) => onChange({ ...value, [key]: next });
+  return (
+    <>
+      <TextField
+        id={`${idPrefix}-title`}
+        label={t('fields.title')}
+        maxLength={limits.reviewTitleMaxLength}
+        value={value.title}
+        onChange={(event) => set('title', event.target.value)}
+        error={fieldError(error, 'title')}
+        required
+      />
+      <TextAreaField
+        id={`${idPrefix}-introduction`}
+        label={t('fields.introduction')}
+        hint={t('fields.introductionHint')}
+        rows={8}
+        maxLength={limits.reviewIntroductionMaxLength}
+        value={value.introduction}
+        onChange={(event) => set('introduction', event.target.value)}
+        error={fieldError(error, 'introduction')}
+      />
+      <fieldset className="radio-group">
+        <legend>{t('fields.visibility')}</legend>
+        {(['public', 'invite'] as const).map((option) => (
+          <label key={option} className="radio-option">
+            <input
+              type="radio"
+              name={`${idPrefix}-visibility`}
+              checked={value.visibility === option}
+              onChange={() => set('visibility', option)}
+            />
+            <span>{t(`visibility.${option}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="radio-group">
+        <legend>{t('fields.moderation')}</legend>
+        {(['permissive', 'strict'] as const).map((option) => (
+          <label key={option} className="radio-option">
+            <input
+              type="radio"
+              name={`${idPrefix}-moderation`}
+              checked={value.moderationMode === option}
+              onChange={() => set('moderationMode', option)}
+            />
+            <span>{t(`moderation.${option}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="field checkbox-field">
+        <label className="radio-option">
+          <input
+            type="checkbox"
+            checked={value.participantsCanAddStatements}
+            onChange={(event) => set('participantsCanAddStatements', event.target.checked)}
+          />
+          <span>{t('fields.participantsCanAdd')}</span>
+        </label>
+      </div>
+    </>
+  );
+}

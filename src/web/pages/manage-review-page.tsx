@@ -1,0 +1,53 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { api, queryKeys } from '../api.js';
+import { IdentityQuestionsEditor } from '../components/organise/identity-questions-editor.js';
+import { InviteLink } from '../components/organise/invite-link.js';
+import { RequireAccount } from '../components/organise/require-account.js';
+import { SeedStatementsForm } from '../components/organise/seed-statements-form.js';
+import { SettingsForm } from '../components/organise/settings-form.js';
+import { StatementModeration } from '../components/organise/statement-moderation.js';
+import { StatusControls } from '../components/organise/status-controls.js';
+import { PageHeading } from '../components/page-heading.js';
+import { LoadError, Loading } from '../components/query-state.js';
+import { usePageTitle } from '../hooks/use-page-title.js';
+
+export function ManageReviewPage({ slug }: { slug: string }) {
+  return (
+    <RequireAccount>
+      <ManageReview slug={slug} />
+    </RequireAccount>
+  );
+}
+
+function ManageReview({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const review = useQuery({ queryKey: queryKeys.managedReview(slug), queryFn: () => api.managedReview(slug) });
+  usePageTitle(review.data ? t('manage.pageTitle', { title: review.data.title }) : t('manage.loading'));
+
+  if (review.isPending) return <Loading />;
+  if (review.isError) {
+    return (
+      <>
+        <PageHeading>{t('manage.unavailable')}</PageHeading>
+        <LoadError error={review.error} />
+      </>
+    );
+  }
+  const data = review.data;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href="/organise">{t('manage.back')}</Link>
+      </p>
+      <PageHeading>{data.title}</PageHeading>
+      <StatusControls review={data} />
+      <SeedStatementsForm slug={slug} />
+      <IdentityQuestionsEditor slug={slug} />
+      <StatementModeration slug={slug} />
+      <InviteLink slug={slug} />
+      <SettingsForm key={data.id} review={data} />
+    </>
+  );
+}
