@@ -659,10 +659,15 @@ export class KyselyStore implements Store {
 
   /**
    * The last vote recorded wins, whatever its `votedAt`: callers record votes as they arrive.
-   * A foreign-key error (unknown participant or statement, or one of another review) and a CHECK error
-   * (value outside -1/0/1) surface as database errors; commands are expected to refuse those first.
+   * A value outside -1/0/1 throws a RangeError before anything is written. An unknown participant or
+   * statement, or one of another review, fails the composite foreign keys and surfaces as the driver's
+   * error; commands are expected to refuse those first with a proper message.
    */
   async recordVote(input: NewVote): Promise<void> {
+    // The CHECK constraint would refuse it too, but with a message that names neither field nor rule.
+    if (input.value !== -1 && input.value !== 0 && input.value !== 1) {
+      throw new RangeError(`A vote's value must be -1, 0 or 1, not ${String(input.value)}.`);
+    }
     await this.#inTransaction((tx) => tx.#recordVote(input));
   }
 

@@ -19,6 +19,8 @@ export interface PostgresStoreOptions {
   dropSchemaOnClose?: boolean;
   /** Largest number of pooled connections. Default 10 (pg's default). */
   maxConnections?: number;
+  /** Told when an idle pooled connection fails (it is discarded; later queries are unaffected). */
+  onIdleConnectionError?: (error: Error) => void;
   /** Runs after the pool is closed. */
   onClose?: () => Promise<void>;
 }
@@ -49,6 +51,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     // without a round trip and without depending on an `on('connect')` query finishing first.
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
+  // An idle pooled connection that breaks (server restart, network cut) is emitted as a pool 'error';
+  // unheard, Node would crash the process. pg already discards that connection and the next query
+  // opens a fresh one, so listening is enough; the caller may log it.
+  pool.on('error', (error) => options.onIdleConnectionError?.(error));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return new KyselyStore(db, {
     kind: 'postgres',
