@@ -277,7 +277,8 @@ function fixSign(vector: Float64Array): void {
       sign = value < 0 ? -1 : 1;
     }
   }
-  if (sign < 0) for (let index = 0; index < vector.length; index++) vector[index] = -(vector[index] as number);
+  // 0 − v rather than −v keeps zero loadings +0, so JSON and equality checks see no −0.
+  if (sign < 0) for (let index = 0; index < vector.length; index++) vector[index] = 0 - (vector[index] as number);
 }
 
 function dot(left: Float64Array, right: Float64Array): number {
