@@ -16,7 +16,8 @@ export interface DemoOptions {
 /**
  * Creates the demo review: our statements about a movement reviewing an election defeat, four
  * identity questions, and synthetic participants in three planted opinion groups who answer some
- * questions and vote on most statements. If the demo review exists already it is left as it is.
+ * questions and vote on most statements. The instance owner (if set up) owns it. If the demo review
+ * exists already it is left as it is.
  */
 export async function seedDemoReview(
   store: Store,
@@ -30,7 +31,8 @@ export async function seedDemoReview(
   const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString();
 
   await store.transaction(async (tx) => {
-    const ownerAccountId = options.ownerAccountId ?? (await demoOwner(tx, at(10_000)));
+    const ownerAccountId =
+      options.ownerAccountId ?? (await tx.findInstanceOwner())?.id ?? (await demoOwner(tx, at(10_000)));
     const review = await tx.createReview({
       ...demoReview,
       status: 'open',
@@ -113,7 +115,10 @@ export async function seedDemoReview(
   return { slug: demoReview.slug, created: true };
 }
 
-/** The demo's owner when the instance has none yet: an account nobody can sign in to. */
+/**
+ * The demo's owner when the instance has no owner yet: an account nobody can sign in to (its password
+ * hash matches no password). It does not count as the instance owner, so the set-up link still works.
+ */
 async function demoOwner(store: Store, createdAt: string): Promise<number> {
   const email = 'demo-owner@common-ground.invalid';
   const existing = await store.findAccountByEmail(email);

@@ -1,4 +1,5 @@
 export * from './accounts.js';
+export * from './analysis.js';
 export * from './identity.js';
 export * from './limits.js';
 export * from './participation.js';

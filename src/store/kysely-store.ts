@@ -98,6 +98,17 @@ export class KyselyStore implements Store {
     return row.count;
   }
 
+  async findInstanceOwner(): Promise<AccountRow | undefined> {
+    const row = await this.#db
+      .selectFrom('accounts')
+      .select('id')
+      .where('is_instance_owner', '=', 1)
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    return row === undefined ? undefined : this.findAccountById(row.id);
+  }
+
   async createAccount(input: NewAccount): Promise<AccountRow> {
     const row = await mapConflicts(
       this.#db
@@ -489,6 +500,24 @@ export class KyselyStore implements Store {
       .orderBy('question_id')
       .execute();
     return new Map(rows.map((row) => [row.question_id, row.option_id]));
+  }
+
+  async listReviewIdentityAnswers(
+    reviewId: number,
+  ): Promise<Array<{ participantId: number; questionId: number; optionId: number }>> {
+    const rows = await this.#db
+      .selectFrom('identity_answers')
+      .innerJoin('participants', 'participants.id', 'identity_answers.participant_id')
+      .select(['identity_answers.participant_id', 'identity_answers.question_id', 'identity_answers.option_id'])
+      .where('participants.review_id', '=', reviewId)
+      .orderBy('identity_answers.participant_id')
+      .orderBy('identity_answers.question_id')
+      .execute();
+    return rows.map((row) => ({
+      participantId: row.participant_id,
+      questionId: row.question_id,
+      optionId: row.option_id,
+    }));
   }
 
   // Participants and invites

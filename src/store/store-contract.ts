@@ -130,6 +130,14 @@ export function runStoreContract(name: string, createStore: () => Promise<Store>
         expect(await store.findAccountById(organiser.id + 1000)).toBeUndefined();
       });
 
+      it('finds the instance owner, ignoring other accounts', async () => {
+        await anAccount('organiser@example.org', false);
+        expect(await store.findInstanceOwner()).toBeUndefined();
+        const owner = await anAccount('owner@example.org', true);
+        await anAccount('second-owner@example.org', true);
+        expect(await store.findInstanceOwner()).toEqual(owner);
+      });
+
       it('refuses a second account with the same email as a conflict', async () => {
         await anAccount('same@example.org');
         await expectConflict(anAccount('same@example.org'), storeConstraints.accountEmail);
@@ -367,6 +375,59 @@ export function runStoreContract(name: string, createStore: () => Promise<Store>
         expect(await answer(tradition.id, null)).toBe(true);
         expect(await store.listIdentityAnswers(participant.id)).toEqual(new Map([[region.id, north!.id]]));
         expect(await answer(tradition.id, null)).toBe(true);
+      });
+
+      it('lists every answer given in a review, and none of another review', async () => {
+        const account = await anAccount();
+        const review = await aReview(account);
+        const other = await aReview(account, { slug: 'other-review' });
+        const question = await store.createIdentityQuestion({
+          reviewId: review.id,
+          prompt: 'Referendum vote?',
+          kind: 'referendum',
+          options: ['Remain', 'Leave'],
+          createdAt: at(1),
+        });
+        const otherQuestion = await store.createIdentityQuestion({
+          reviewId: other.id,
+          prompt: 'Role?',
+          kind: 'role',
+          options: ['Member', 'Voter'],
+          createdAt: at(1),
+        });
+        const first = await aParticipant(review, 'first');
+        const second = await aParticipant(review, 'second');
+        const outsider = await aParticipant(other, 'outsider');
+        const [remain, leave] = question.options;
+        await store.setIdentityAnswer({
+          participantId: second.id,
+          questionId: question.id,
+          optionId: leave!.id,
+          answeredAt: at(3),
+        });
+        await store.setIdentityAnswer({
+          participantId: first.id,
+          questionId: question.id,
+          optionId: remain!.id,
+          answeredAt: at(3),
+        });
+        await store.setIdentityAnswer({
+          participantId: outsider.id,
+          questionId: otherQuestion.id,
+          optionId: otherQuestion.options[0]!.id,
+          answeredAt: at(3),
+        });
+        expect(await store.listReviewIdentityAnswers(review.id)).toEqual([
+          { participantId: first.id, questionId: question.id, optionId: remain!.id },
+          { participantId: second.id, questionId: question.id, optionId: leave!.id },
+        ]);
+        await store.setIdentityAnswer({
+          participantId: first.id,
+          questionId: question.id,
+          optionId: null,
+          answeredAt: at(4),
+        });
+        expect(await store.listReviewIdentityAnswers(review.id)).toHaveLength(1);
       });
 
       it("refuses an answer to another review's question", async () => {

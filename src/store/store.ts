@@ -71,6 +71,12 @@ export interface Store {
   }): Promise<boolean>;
   /** questionId → optionId for one participant. */
   listIdentityAnswers(participantId: number): Promise<Map<number, number>>;
+  /** Every answer given in a review (for the analysis), ordered by participantId then questionId. */
+  listReviewIdentityAnswers(
+    reviewId: number,
+  ): Promise<Array<{ participantId: number; questionId: number; optionId: number }>>;
+  /** The first instance owner; the set-up link is offered until one exists. */
+  findInstanceOwner(): Promise<AccountRow | undefined>;
 
   // Participants and invites
   createParticipant(input: NewParticipant): Promise<ParticipantRow>;

@@ -9,11 +9,11 @@ import { type Outcome, ok, refuse } from '../errors.js';
 const setupLinkHours = 24;
 
 /**
- * While no account exists, makes a fresh one-time set-up link for the owner. Only its hash is
+ * While no instance owner exists, makes a fresh one-time set-up link for the owner. Only its hash is
  * stored, so the link is printed once (at start-up) and cannot be recovered from the database.
  */
 export async function issueOwnerSetupLink(context: AppContext): Promise<string | null> {
-  if ((await context.store.countAccounts()) > 0) return null;
+  if (await context.store.findInstanceOwner()) return null;
   const token = newToken();
   const now = context.now();
   await context.store.createOneTimeToken({
@@ -30,7 +30,7 @@ export async function setupOwner(
   context: AppContext,
   body: z.infer<typeof setupOwnerBody>,
 ): Promise<Outcome<AccountRow>> {
-  if ((await context.store.countAccounts()) > 0) {
+  if (await context.store.findInstanceOwner()) {
     return refuse('setup_done', 'This instance already has its owner; sign in instead.');
   }
   const passwordHash = await hashPassword(body.password);

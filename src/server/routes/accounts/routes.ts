@@ -35,7 +35,7 @@ export function registerAccountRoutes(app: App, context: AppContext): void {
         response: { 200: z.object({ needed: z.boolean() }) },
       },
     },
-    async () => ({ needed: (await context.store.countAccounts()) === 0 }),
+    async () => ({ needed: (await context.store.findInstanceOwner()) === undefined }),
   );
 
   app.post(

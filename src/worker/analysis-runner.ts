@@ -1,0 +1,173 @@
+import Piscina from 'piscina';
+import type { Analysis } from '../core/analysis/analyse.js';
+import { pickNextStatement, statementPriorities } from '../core/analysis/priority.js';
+import { deriveSeed } from '../core/analysis/random.js';
+import type { NextStatementPicker } from '../server/commands/participation.js';
+import { pickFewestVotesFirst } from '../server/commands/participation.js';
+import type { Store } from '../store/store.js';
+import runAnalyseTask, { type AnalyseTask, type AnalyseTaskResult } from './analyse-thread.js';
+import { buildAnalysisInput, ReviewIndex } from './analysis-input.js';
+
+export interface AnalysisRunnerOptions {
+  /** Wait this long after the last change before analysing, so a burst of votes costs one run. */
+  debounceMs: number;
+  /** Run the maths on this thread instead of a worker (tests and the CLI, where nothing else waits). */
+  inline?: boolean;
+  /** Called when a run fails; the runner keeps going. */
+  onError?: (error: unknown, reviewId: number) => void;
+}
+
+interface ReviewState {
+  index: ReviewIndex;
+  analysis?: Analysis;
+  /** Vote events counted when the latest analysis was made; an unchanged count means nothing to do. */
+  analysedVoteEvents: number;
+  analysedStatementCount: number;
+  timer?: NodeJS.Timeout;
+  running?: Promise<void>;
+  rerun: boolean;
+}
+
+/** Pol.is's priority for a statement nobody has seen yet (novelty boost at its highest). */
+const unseenStatementPriority =
+  statementPriorities({ agree: [0], pass: [0], seen: [0], extremity: [0], activeStatements: [1] })[0] ?? 1;
+
+/**
+ * Re-analyses reviews after votes, debounced, in a worker thread, and stores each result as a new
+ * analysis version. It also holds each review's latest analysis in memory to route participants to
+ * statements by Pol.is's priority.
+ */
+export class AnalysisRunner {
+  readonly #store: Store;
+  readonly #options: AnalysisRunnerOptions;
+  readonly #reviews = new Map<number, ReviewState>();
+  readonly #pool: Piscina<AnalyseTask, AnalyseTaskResult> | undefined;
+  #closed = false;
+
+  constructor(store: Store, options: AnalysisRunnerOptions) {
+    this.#store = store;
+    this.#options = options;
+    this.#pool = options.inline
+      ? undefined
+      : new Piscina({
+          filename: new URL('./analyse-thread-entry.js', import.meta.url).href,
+          maxThreads: 1,
+          minThreads: 0,
+          idleTimeout: 60_000,
+          // The worker loads TypeScript through tsx, as the main process does.
+          execArgv: ['--import', 'tsx'],
+        });
+  }
+
+  /** Asks for a fresh analysis of the review after the debounce delay. */
+  schedule(reviewId: number): void {
+    if (this.#closed) return;
+    const state = this.#state(reviewId);
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      void this.runNow(reviewId).catch((error: unknown) => this.#options.onError?.(error, reviewId));
+    }, this.#options.debounceMs);
+    state.timer.unref();
+  }
+
+  /**
+   * Analyses the review now unless nothing changed since the last run; a call during a run makes one
+   * more run afterwards. Resolves when the result is stored.
+   */
+  async runNow(reviewId: number): Promise<void> {
+    const state = this.#state(reviewId);
+    if (state.running) {
+      state.rerun = true;
+      return state.running;
+    }
+    state.running = this.#run(reviewId, state).finally(() => {
+      state.running = undefined;
+    });
+    await state.running;
+    if (state.rerun && !this.#closed) {
+      state.rerun = false;
+      await this.runNow(reviewId);
+    }
+  }
+
+  /** The review's latest analysis held in memory, if any. */
+  latest(reviewId: number): Analysis | undefined {
+    return this.#reviews.get(reviewId)?.analysis;
+  }
+
+  /**
+   * Routes participants by Pol.is's priority once a review has an analysis (a draw weighted by
+   * priority, seeded by the participant and how many statements remain, so a reload shows the same
+   * statement). Statements newer than the analysis get the top novelty priority. Before any analysis:
+   * fewest votes first.
+   */
+  readonly pickNextStatement: NextStatementPicker = async (input) => {
+    const state = this.#reviews.get(input.review.id);
+    const analysis = state?.analysis;
+    if (!state || !analysis) return pickFewestVotesFirst(input);
+    const weights = input.candidates.map((statement) => {
+      const index = state.index.statementIndexOf(statement.id);
+      return index === undefined || index >= analysis.statementCount
+        ? unseenStatementPriority
+        : (analysis.statements.priority[index] ?? 0);
+    });
+    const seed = deriveSeed(input.participant.seed, `next:${input.candidates.length}`);
+    const picked = pickNextStatement(weights, new Set<number>(), seed);
+    return picked === null ? pickFewestVotesFirst(input) : input.candidates[picked];
+  };
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const state of this.#reviews.values()) {
+      if (state.timer) clearTimeout(state.timer);
+    }
+    await Promise.allSettled([...this.#reviews.values()].map((state) => state.running));
+    await this.#pool?.destroy();
+  }
+
+  #state(reviewId: number): ReviewState {
+    let state = this.#reviews.get(reviewId);
+    if (!state) {
+      state = { index: new ReviewIndex(), analysedVoteEvents: -1, analysedStatementCount: -1, rerun: false };
+      this.#reviews.set(reviewId, state);
+    }
+    return state;
+  }
+
+  async #run(reviewId: number, state: ReviewState): Promise<void> {
+    const review = await this.#store.findReviewById(reviewId);
+    if (!review) return;
+    const [voteEvents, statements] = await Promise.all([
+      this.#store.countVoteEvents(reviewId),
+      this.#store.listStatements(reviewId),
+    ]);
+    if (voteEvents === state.analysedVoteEvents && statements.length === state.analysedStatementCount) return;
+    const [votes, questions, answers] = await Promise.all([
+      this.#store.listCurrentVotes(reviewId),
+      this.#store.listIdentityQuestions(reviewId),
+      this.#store.listReviewIdentityAnswers(reviewId),
+    ]);
+    const input = buildAnalysisInput(
+      { moderationMode: review.moderationMode, statements, votes, questions, answers },
+      state.index,
+    );
+    const task: AnalyseTask = {
+      input,
+      // A fixed seed per review: the same votes always give the same groups.
+      options: { seed: deriveSeed(0, `review:${reviewId}`), bridging: true },
+      ...(state.analysis ? { previous: state.analysis } : {}),
+      ids: { statementIds: [...state.index.statementIds], questionIds: questions.map((question) => question.id) },
+    };
+    const result = this.#pool ? await this.#pool.run(task) : runAnalyseTask(task);
+    await this.#store.saveAnalysis({
+      reviewId,
+      createdAt: new Date().toISOString(),
+      voteEventCount: voteEvents,
+      result: JSON.stringify(result.summary),
+    });
+    state.analysis = result.analysis;
+    state.analysedVoteEvents = voteEvents;
+    state.analysedStatementCount = statements.length;
+  }
+}
