@@ -20,6 +20,7 @@ export const errorCatalogue = {
   statement_not_found: { status: 404, title: 'Statement not found' },
   invite_not_found: { status: 404, title: 'Invite not found' },
   question_not_found: { status: 404, title: 'Identity question not found' },
+  analysis_not_ready: { status: 404, title: 'No analysis yet' },
   review_closed: { status: 409, title: 'This review is not open' },
   statement_not_votable: { status: 409, title: 'This statement cannot be voted on' },
   duplicate_statement: { status: 409, title: 'That statement is already in the review' },

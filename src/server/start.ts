@@ -1,5 +1,6 @@
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
+import { AnalysisRunner } from '../worker/analysis-runner.js';
 import { buildApp } from './app.js';
 import { issueOwnerSetupLink } from './commands/accounts.js';
 import type { AppContext } from './context.js';
@@ -41,8 +42,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   };
   const store = await openStore(config.databaseUrl);
   await store.migrate();
-  const context: AppContext = { store, config, now: () => new Date(), onReviewChanged: () => {} };
+  const runner = new AnalysisRunner(store, { debounceMs: config.analysisDebounceSeconds * 1000 });
+  const context: AppContext = {
+    store,
+    config,
+    now: () => new Date(),
+    onReviewChanged: (reviewId) => runner.schedule(reviewId),
+    pickNextStatement: runner.pickNextStatement,
+  };
   const app = await buildApp(context, { logger: !options.quiet });
+  runner.onError = (error, reviewId) => app.log.error({ err: error, reviewId }, 'analysis failed');
   const address = await app.listen({ port: config.port, host: config.host });
   const listeningPort = new URL(address).port;
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${listeningPort}`;
@@ -58,6 +67,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     setupUrl,
     async close() {
       await app.close();
+      await runner.close();
       await store.close();
     },
   };

@@ -13,8 +13,6 @@ export interface AnalysisRunnerOptions {
   debounceMs: number;
   /** Run the maths on this thread instead of a worker (tests and the CLI, where nothing else waits). */
   inline?: boolean;
-  /** Called when a run fails; the runner keeps going. */
-  onError?: (error: unknown, reviewId: number) => void;
 }
 
 interface ReviewState {
@@ -43,6 +41,8 @@ export class AnalysisRunner {
   readonly #reviews = new Map<number, ReviewState>();
   readonly #pool: Piscina<AnalyseTask, AnalyseTaskResult> | undefined;
   #closed = false;
+  /** Called when a scheduled run fails; the runner keeps going. */
+  onError: (error: unknown, reviewId: number) => void = () => {};
 
   constructor(store: Store, options: AnalysisRunnerOptions) {
     this.#store = store;
@@ -66,7 +66,7 @@ export class AnalysisRunner {
     if (state.timer) clearTimeout(state.timer);
     state.timer = setTimeout(() => {
       state.timer = undefined;
-      void this.runNow(reviewId).catch((error: unknown) => this.#options.onError?.(error, reviewId));
+      void this.runNow(reviewId).catch((error: unknown) => this.onError(error, reviewId));
     }, this.#options.debounceMs);
     state.timer.unref();
   }

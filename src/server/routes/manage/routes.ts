@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  analysisSummarySchema,
   createIdentityQuestionBody,
   createReviewBody,
   identityQuestionSchema,
@@ -196,6 +197,31 @@ export function registerManageRoutes(app: App, context: AppContext): void {
     async (request, reply) => {
       const { review } = await authoriseReview(context, request, request.params.slug, 'editReview');
       return reply.code(201).send(presentIdentityQuestion(await createIdentityQuestion(context, review, request.body)));
+    },
+  );
+
+  app.get(
+    '/manage/reviews/:slug/analysis',
+    {
+      schema: {
+        tags,
+        summary: 'The latest analysis: opinion groups, consensus, common ground, bridging, per-group and per-tradition rates',
+        params: slugParams,
+        response: { 200: analysisSummarySchema },
+      },
+    },
+    async (request) => {
+      const { review } = await authoriseReview(context, request, request.params.slug, 'view');
+      const latest = await context.store.latestAnalysis(review.id);
+      if (!latest) {
+        throw new AppError('analysis_not_ready', 'This review has no analysis yet; it is made a few seconds after votes arrive.');
+      }
+      return {
+        ...analysisSummarySchema.omit({ version: true, createdAt: true, voteEventCount: true }).parse(JSON.parse(latest.result)),
+        version: latest.version,
+        createdAt: latest.createdAt,
+        voteEventCount: latest.voteEventCount,
+      };
     },
   );
 
