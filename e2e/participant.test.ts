@@ -105,7 +105,9 @@ describe.each(Object.keys(viewports) as ViewportName[])('participant flow on %s'
     await expect
       .poll(() => firstVote.getByRole('button', { name: 'Disagree', exact: true }).getAttribute('aria-pressed'))
       .toBe('true');
-    expect(await firstVote.getByRole('button', { name: 'Agree', exact: true }).getAttribute('aria-pressed')).toBe('false');
+    expect(await firstVote.getByRole('button', { name: 'Agree', exact: true }).getAttribute('aria-pressed')).toBe(
+      'false',
+    );
     const myVotes = await (await context.request.get(`/api/reviews/${slug}/my-votes`)).json();
     expect(myVotes.find((entry: { text: string }) => entry.text === firstStatement)?.value).toBe(-1);
     expect((await readProgress(page)).voted).toBe(3);
@@ -130,14 +132,20 @@ describe.each(Object.keys(viewports) as ViewportName[])('participant flow on %s'
 
     await textarea.fill(firstStatement);
     await submit.click();
-    await page.locator('.add-statement .field-error').filter({ hasText: /already|duplicate|exists/i }).waitFor();
+    await page
+      .locator('.add-statement .field-error')
+      .filter({ hasText: /already|duplicate|exists/i })
+      .waitFor();
     await shot('5-add-statement-error');
 
     const own = `From the ${name}: we should hold open meetings in every town we lost.`;
     await textarea.fill(own);
     expect(await page.getByText(`${own.length} of 280 characters`).isVisible()).toBe(true);
     await submit.click();
-    await page.getByRole('status').filter({ hasText: /Thank you/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Thank you/ })
+      .waitFor();
     expect(await textarea.inputValue()).toBe('');
     await shot('5-add-statement');
 

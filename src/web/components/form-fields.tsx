@@ -1,6 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.js';
+import { useErrorMessage } from '../hooks/use-error-message.js';
 
 /** The server's message for one field, if the error is a problem naming it. */
 export function fieldError(error: unknown, field: string): string | undefined {
@@ -94,11 +95,12 @@ export function TextAreaField({ id, label, hint, error, extraDescribedBy, after,
  */
 export function FormAlert({ error }: { error: unknown }) {
   const { t } = useTranslation();
+  const describe = useErrorMessage();
   let message: string | undefined;
-  if (error instanceof ApiError) {
-    message = Object.keys(error.fieldErrors).length > 0 ? t('form.fixErrors') : error.detail;
+  if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
+    message = t('form.fixErrors');
   } else if (error) {
-    message = t('form.unexpected');
+    message = describe(error);
   }
   return (
     <div role="alert" className={message ? 'alert alert-error' : 'alert-empty'}>

@@ -1,26 +1,28 @@
 import { useTranslation } from 'react-i18next';
 import { currentLanguage, type Language, setLanguage } from '../i18n/index.js';
 
-const names: Record<Language, string> = { en: 'English', cy: 'Cymraeg' };
+const other: Record<Language, { language: Language; name: string }> = {
+  en: { language: 'cy', name: 'Cymraeg' },
+  cy: { language: 'en', name: 'English' },
+};
 
-/** Two buttons, each labelled in its own language (so each is readable by those who need it). */
+/**
+ * One button naming the other language in that language ("Cymraeg" / "English"), as bilingual
+ * Welsh sites do: it fits a phone's header, and each reader sees the word they are looking for.
+ */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
-  const active = currentLanguage();
+  const target = other[currentLanguage()];
   return (
-    <fieldset className="language-switch" data-language={i18n.language}>
-      <legend className="visually-hidden">{t('language.label')}</legend>
-      {(Object.keys(names) as Language[]).map((language) => (
-        <button
-          key={language}
-          type="button"
-          lang={language}
-          aria-pressed={active === language}
-          onClick={() => void setLanguage(language)}
-        >
-          {names[language]}
-        </button>
-      ))}
-    </fieldset>
+    <button
+      type="button"
+      className="language-switch"
+      lang={target.language}
+      data-language={i18n.language}
+      title={t('language.switch')}
+      onClick={() => void setLanguage(target.language)}
+    >
+      {target.name}
+    </button>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api.js';
+import { useErrorMessage } from '../hooks/use-error-message.js';
 
 /** Shown while data loads; a status region so screen readers hear that something is happening. */
 export function Loading() {
@@ -13,11 +13,10 @@ export function Loading() {
 
 /** A failed load, with the server's explanation when there is one. */
 export function LoadError({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  const detail = error instanceof ApiError ? error.detail : t('form.unexpected');
+  const describe = useErrorMessage();
   return (
     <div role="alert" className="alert alert-error">
-      {detail}
+      {describe(error)}
     </div>
   );
 }

@@ -136,6 +136,17 @@ function ReviewFlow({ slug, data, setData }: ReviewFlowProps) {
         <Markdown source={review.introduction} />
       </>
     );
+  } else if (!participant.joined && review.visibility === 'invite') {
+    // Joining needs the personal link; a "Take part" button here could only fail.
+    body = (
+      <>
+        <Markdown source={review.introduction} />
+        <div className="alert alert-info">
+          <h2>{t('review.inviteOnlyTitle')}</h2>
+          <p>{t('review.inviteOnlyText')}</p>
+        </div>
+      </>
+    );
   } else if (!participant.joined) {
     body = (
       <>

@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { limits } from '../../../contract/limits.js';
 import { ApiError, api, queryKeys } from '../../api.js';
+import { useErrorMessage } from '../../hooks/use-error-message.js';
 import { StatusMessage } from '../form-fields.js';
 
 const max = limits.statementMaxLength;
@@ -22,6 +23,7 @@ const announceDelayMs = 1200;
 export function AddStatementForm({ slug, moderationMode }: { slug: string; moderationMode: 'strict' | 'permissive' }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const describe = useErrorMessage();
   const id = useId();
   const fieldId = `${id}-statement`;
   const [text, setText] = useState('');
@@ -38,7 +40,11 @@ export function AddStatementForm({ slug, moderationMode }: { slug: string; moder
           ? t('addStatement.pending')
           : t('addStatement.added'),
       );
-      await queryClient.invalidateQueries({ queryKey: queryKeys.participation(slug) });
+      // The server records the author's agree vote with the statement, so both views change.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.participation(slug) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.myVotes(slug) }),
+      ]);
     },
   });
 
@@ -68,7 +74,8 @@ export function AddStatementForm({ slug, moderationMode }: { slug: string; moder
 
   let error = localError;
   if (!error && add.error) {
-    error = add.error instanceof ApiError ? (add.error.fieldErrors.text ?? add.error.detail) : t('form.unexpected');
+    error =
+      add.error instanceof ApiError && add.error.fieldErrors.text ? add.error.fieldErrors.text : describe(add.error);
   }
 
   return (
