@@ -1,0 +1,82 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  screenshot,
+  seedDemo,
+  startTestServer,
+  type TestServer,
+  viewports,
+  watchPageErrors,
+} from './support.js';
+
+let server: TestServer;
+let browser: Browser;
+let slug: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  slug = await seedDemo(server.store);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('Welsh', () => {
+  it('switches the interface to Welsh, sets html[lang], and remembers the choice', async () => {
+    const context = await browser.newContext({ ...viewports.phone, baseURL: server.url });
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'Listen first, then find common ground' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await screenshot(page, 'phone-home');
+    await expectNoAxeViolations(page, 'home');
+
+    await page.getByRole('button', { name: 'Cymraeg' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Gwrando yn gyntaf, yna canfod tir cyffredin' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('cy');
+    expect(await page.getByRole('heading', { level: 2, name: 'Adolygiadau agored' }).isVisible()).toBe(true);
+    await screenshot(page, 'phone-home-cy');
+    await expectNoAxeViolations(page, 'home in Welsh');
+
+    // Remembered across a reload, and used on the participant page.
+    await page.goto(`/r/${slug}`);
+    await page.getByRole('button', { name: 'Cymryd rhan' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('cy');
+    await page.getByRole('button', { name: 'Cymryd rhan' }).click();
+    await page.getByRole('heading', { name: 'Ychydig amdanoch chi' }).waitFor();
+    for (let question = 1; question <= 4; question++) {
+      await page.getByRole('button', { name: 'Hepgor y cwestiwn hwn' }).click();
+    }
+    await page.getByRole('button', { name: 'Cytuno', exact: true }).waitFor();
+    expect(await page.locator('#vote-progress-label').textContent()).toMatch(/^Wedi pleidleisio ar 0 o \d+/);
+    await screenshot(page, 'phone-voting-cy');
+    await expectNoAxeViolations(page, 'voting in Welsh');
+
+    // And back again.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Agree', exact: true }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the sign-in page in Welsh', async () => {
+    const context = await browser.newContext({ ...viewports.desktop, baseURL: server.url });
+    await context.addInitScript(() => window.localStorage.setItem('common-ground.language', 'cy'));
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await page.getByRole('heading', { level: 1, name: 'Mewngofnodi' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('cy');
+    expect(await page.getByLabel('Cyfeiriad e-bost').isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'sign-in in Welsh');
+    await context.close();
+  });
+});
