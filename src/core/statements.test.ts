@@ -8,7 +8,12 @@ describe('normaliseStatementText', () => {
   });
 
   it('is idempotent', () => {
-    fc.assert(fc.property(fc.string(), (text) => normaliseStatementText(normaliseStatementText(text)) === normaliseStatementText(text)));
+    fc.assert(
+      fc.property(
+        fc.string(),
+        (text) => normaliseStatementText(normaliseStatementText(text)) === normaliseStatementText(text),
+      ),
+    );
   });
 });
 

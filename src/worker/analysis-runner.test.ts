@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { analysisSummarySchema } from '../contract/analysis.js';
 import { seedDemoReview } from '../cli/demo.js';
+import { analysisSummarySchema } from '../contract/analysis.js';
 import type { Store } from '../store/store.js';
 import { sqliteTestStoreFactory, testStoreFactories } from '../test-support/stores.js';
 import { AnalysisRunner } from './analysis-runner.js';
@@ -58,11 +58,22 @@ for (const factory of testStoreFactories) {
       const reviewId = await demoReviewId(store);
       await runner.runNow(reviewId);
       const review = await store.findReviewById(reviewId);
-      const participant = await store.createParticipant({ reviewId, tokenHash: 'new-person', seed: 99, createdAt: '2026-11-25T11:00:00.000Z' });
+      const participant = await store.createParticipant({
+        reviewId,
+        tokenHash: 'new-person',
+        seed: 99,
+        createdAt: '2026-11-25T11:00:00.000Z',
+      });
       const statements = await store.listStatements(reviewId);
       const first = statements[0];
       if (!review || !first) throw new Error('demo incomplete');
-      await store.recordVote({ reviewId, participantId: participant.id, statementId: first.id, value: 1, votedAt: '2026-11-25T11:01:00.000Z' });
+      await store.recordVote({
+        reviewId,
+        participantId: participant.id,
+        statementId: first.id,
+        value: 1,
+        votedAt: '2026-11-25T11:01:00.000Z',
+      });
       await runner.runNow(reviewId);
       expect((await store.latestAnalysis(reviewId))?.version).toBe(2);
 

@@ -205,7 +205,8 @@ export function registerManageRoutes(app: App, context: AppContext): void {
     {
       schema: {
         tags,
-        summary: 'The latest analysis: opinion groups, consensus, common ground, bridging, per-group and per-tradition rates',
+        summary:
+          'The latest analysis: opinion groups, consensus, common ground, bridging, per-group and per-tradition rates',
         params: slugParams,
         response: { 200: analysisSummarySchema },
       },
@@ -214,10 +215,15 @@ export function registerManageRoutes(app: App, context: AppContext): void {
       const { review } = await authoriseReview(context, request, request.params.slug, 'view');
       const latest = await context.store.latestAnalysis(review.id);
       if (!latest) {
-        throw new AppError('analysis_not_ready', 'This review has no analysis yet; it is made a few seconds after votes arrive.');
+        throw new AppError(
+          'analysis_not_ready',
+          'This review has no analysis yet; it is made a few seconds after votes arrive.',
+        );
       }
       return {
-        ...analysisSummarySchema.omit({ version: true, createdAt: true, voteEventCount: true }).parse(JSON.parse(latest.result)),
+        ...analysisSummarySchema
+          .omit({ version: true, createdAt: true, voteEventCount: true })
+          .parse(JSON.parse(latest.result)),
         version: latest.version,
         createdAt: latest.createdAt,
         voteEventCount: latest.voteEventCount,
