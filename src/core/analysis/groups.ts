@@ -95,9 +95,23 @@ export function clusterParticipants(
     if (inConversation[participant] === 1) members.push(participant);
   const memberX = Float64Array.from(members, (participant) => x[participant] as number);
   const memberY = Float64Array.from(members, (participant) => y[participant] as number);
-  const base = kMeans({ x: memberX, y: memberY }, Math.min(options.baseClusterCount, members.length), random, {
-    maxIterations: options.maxIterations ?? 100,
-    ...(warm.baseCentres ? { initialCentres: warm.baseCentres } : {}),
+  const baseK = Math.min(options.baseClusterCount, members.length);
+  let baseStart = warm.baseCentres;
+  if (!baseStart && members.length > 100 * baseK) {
+    // Cold start on a large conversation: settle the centres on an evenly strided sample of ~100
+    // points per cluster first, so the passes over everyone only refine them.
+    const stride = Math.floor(members.length / (100 * baseK));
+    const sampleX = memberX.filter((_, position) => position % stride === 0);
+    const sampleY = memberY.filter((_, position) => position % stride === 0);
+    baseStart = kMeans({ x: sampleX, y: sampleY }, baseK, random, {
+      maxIterations: options.maxIterations ?? 100,
+    }).centres;
+  }
+  const base = kMeans({ x: memberX, y: memberY }, baseK, random, {
+    // Warm from the previous update, a few Lloyd steps suffice: the base clusters keep refining over
+    // successive updates, as Pol.is's do when it starts from `:last-clusters`.
+    maxIterations: warm.baseCentres ? Math.min(10, options.maxIterations ?? 100) : (options.maxIterations ?? 100),
+    ...(baseStart ? { initialCentres: baseStart } : {}),
   });
   const baseOfParticipant = new Int32Array(participantCount).fill(-1);
   members.forEach((participant, position) => {

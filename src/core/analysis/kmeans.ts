@@ -31,6 +31,8 @@ export interface KMeansOptions {
    * k-means++ when fewer than k are given; surplus ones are dropped.
    */
   readonly initialCentres?: ArrayLike<number>;
+  /** Stop when no centre moves more than this times the points' RMS distance from their mean (default 1e-3). */
+  readonly relativeTolerance?: number;
   /** Independent k-means++ starts; the lowest inertia wins (first on ties). Ignored with a warm start. */
   readonly restarts?: number;
 }
@@ -64,9 +66,14 @@ function kMeansOnce(points: WeightedPoints, requestedK: number, random: Random, 
   const sumX = new Float64Array(k);
   const sumY = new Float64Array(k);
   const clusterWeight = new Float64Array(k);
+  // Lloyd steps on tens of thousands of points keep flipping a few borderline points for many rounds
+  // while the centres no longer move visibly; stop once no centre moves more than this (Pol.is's
+  // `same-clustering?` uses an absolute 0.01; relative to the spread of the points here).
+  const shiftTolerance = (options.relativeTolerance ?? 1e-3) * spread(points);
   let iterations = 0;
   for (; iterations < maxIterations; iterations++) {
     let changed = assignToNearest(points, centres, assignment);
+    let largestShift = 0;
     sumX.fill(0);
     sumY.fill(0);
     clusterWeight.fill(0);
@@ -80,13 +87,19 @@ function kMeansOnce(points: WeightedPoints, requestedK: number, random: Random, 
     for (let cluster = 0; cluster < k; cluster++) {
       const weight = clusterWeight[cluster] as number;
       if (weight > 0) {
-        centres[2 * cluster] = (sumX[cluster] as number) / weight;
-        centres[2 * cluster + 1] = (sumY[cluster] as number) / weight;
+        const centreX = (sumX[cluster] as number) / weight;
+        const centreY = (sumY[cluster] as number) / weight;
+        largestShift = Math.max(
+          largestShift,
+          Math.hypot(centreX - (centres[2 * cluster] as number), centreY - (centres[2 * cluster + 1] as number)),
+        );
+        centres[2 * cluster] = centreX;
+        centres[2 * cluster + 1] = centreY;
       } else if (reseedEmpty(points, centres, assignment, cluster)) {
         changed = true;
       }
     }
-    if (!changed) break;
+    if (!changed || largestShift <= shiftTolerance) break;
   }
   assignToNearest(points, centres, assignment);
   clusterWeight.fill(0);
@@ -97,6 +110,25 @@ function kMeansOnce(points: WeightedPoints, requestedK: number, random: Random, 
     inertia += weightOf(point) * squaredDistanceToCentre(points, point, centres, cluster);
   }
   return { k, centres, assignment, clusterWeight, inertia, iterations };
+}
+
+/** Root-mean-square distance of the points from their (unweighted) mean: the scale of the cloud. */
+function spread(points: WeightedPoints): number {
+  const count = points.x.length;
+  if (count === 0) return 0;
+  let meanX = 0;
+  let meanY = 0;
+  for (let point = 0; point < count; point++) {
+    meanX += points.x[point] as number;
+    meanY += points.y[point] as number;
+  }
+  meanX /= count;
+  meanY /= count;
+  let total = 0;
+  for (let point = 0; point < count; point++) {
+    total += ((points.x[point] as number) - meanX) ** 2 + ((points.y[point] as number) - meanY) ** 2;
+  }
+  return Math.sqrt(total / count);
 }
 
 function seedCentres(

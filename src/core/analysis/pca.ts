@@ -20,6 +20,8 @@ export interface PcaOptions {
   readonly maxIterations?: number;
   /** Stop once no loading moves by more than this (L2 norm of the change of each component). */
   readonly tolerance?: number;
+  /** Also stop once the variance captured by the plane (sum of Rayleigh quotients) changes by less than this, relatively (default 1e-9). */
+  readonly rayleighTolerance?: number;
   /**
    * Warm start, e.g. the components of the previous analysis (shorter vectors are zero-padded for new
    * statements). Without it the start is deterministic: all ones, and the per-statement vote counts
@@ -46,6 +48,7 @@ export function sparsePca(votes: SparseVotes, options: PcaOptions): PcaResult {
   const { activeStatements } = options;
   const maxIterations = options.maxIterations ?? 100;
   const tolerance = options.tolerance ?? 1e-7;
+  const rayleighTolerance = options.rayleighTolerance ?? 1e-9;
   const voteCount = values.length;
 
   const center = new Float64Array(statementCount);
@@ -75,13 +78,24 @@ export function sparsePca(votes: SparseVotes, options: PcaOptions): PcaResult {
   let nextFirst = new Float64Array(statementCount);
   let nextSecond = new Float64Array(statementCount);
   let iterations = 0;
+  let previousRayleigh = [Number.NaN, Number.NaN];
   for (; iterations < maxIterations; iterations++) {
     multiplyGram(votes, centred, first, second, projectedFirst, projectedSecond, nextFirst, nextSecond);
+    // Rayleigh quotients vᵢᵀXᵀXvᵢ = ‖Xvᵢ‖² of the current (unit) vectors.
+    const rayleigh = [dot(projectedFirst, projectedFirst), dot(projectedSecond, projectedSecond)];
     orthonormalise(nextFirst, nextSecond);
     const change = Math.max(distance(first, nextFirst), distance(second, nextSecond));
     [first, nextFirst] = [nextFirst, first];
     [second, nextSecond] = [nextSecond, second];
-    if (change < tolerance) {
+    // The plane is what matters for grouping. When eigenvalues nearly tie (λ₁ ≈ λ₂ for three symmetric
+    // groups, λ₂ ≈ λ₃ for noise), the vectors keep turning inside a near-degenerate eigenspace long after
+    // the variance the plane captures, the trace r₁ + r₂, has settled; the Rayleigh–Ritz step below then
+    // fixes the orientation inside the plane. So a settled trace also ends the iteration.
+    const trace = (rayleigh[0] as number) + (rayleigh[1] as number);
+    const previousTrace = (previousRayleigh[0] as number) + (previousRayleigh[1] as number);
+    const settled = Math.abs(trace - previousTrace) <= rayleighTolerance * Math.max(trace, 1e-300);
+    previousRayleigh = rayleigh;
+    if (change < tolerance || settled) {
       iterations++;
       break;
     }

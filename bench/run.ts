@@ -1,0 +1,30 @@
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analysisBenchCases } from './analysis.js';
+
+/**
+ * `npm run bench`: runs every benchmark case in its own child process, so each case's peak memory
+ * (maxRSS) is its own, and prints one JSON document of figures with units.
+ */
+const benchDirectory = dirname(fileURLToPath(import.meta.url));
+const tsxCli = join(benchDirectory, '..', 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+const analysis = analysisBenchCases.map((benchCase) => {
+  const output = execFileSync(process.execPath, [tsxCli, join(benchDirectory, 'analysis.ts'), benchCase.name], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+});
+
+const report = {
+  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  targets: {
+    fullAnalysis10MVotes: { value: 10_000, unit: 'ms' },
+    peakRss10MVotes: { value: 2_048, unit: 'MB' },
+    incrementalUpdate33k: { value: 1_000, unit: 'ms' },
+  },
+  analysis,
+};
+process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
