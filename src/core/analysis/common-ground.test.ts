@@ -45,4 +45,37 @@ describe('common ground across opinion and declared groups', () => {
     expect(commonGroundFlags([opinionAll, traditionTallies], active, { minGroupVoters: 5 })[1]).toBe(0);
     expect(commonGroundFlags([opinionAll, traditionTallies], active, { minGroupVoters: 6 })[1]).toBe(1);
   });
+
+  it('does not let the uncertainty of a small declared group veto, but lets its majority', () => {
+    // Two opinion groups of 20 who agree 17/20; a declared group of 8 inside them, agreeing 5/8.
+    const size = 40;
+    const opinionGroups = Int32Array.from({ length: size }, (_, participant) => (participant < 20 ? 0 : 1));
+    const declared = Int32Array.from({ length: size }, (_, participant) => (participant % 5 === 0 ? 0 : 1));
+    const agreeing = new SparseVotesBuilder(size, 1);
+    const agreesOf = (participant: number): boolean =>
+      participant % 5 === 0 ? [0, 5, 10, 15, 20].includes(participant) : participant % 20 < 18;
+    for (let participant = 0; participant < size; participant++)
+      agreeing.add(participant, 0, agreesOf(participant) ? 1 : -1);
+    const votesOne = agreeing.build();
+    const opinionOne = tallyByGroup(votesOne, opinionGroups, 2);
+    const declaredOne = tallyByGroup(votesOne, declared, 2);
+    const declaredCell = declaredOne.agree[0] as number;
+    expect(declaredCell).toBe(5);
+    expect(commonGroundFlags([opinionOne, declaredOne], Uint8Array.from([1]))[0]).toBe(1);
+
+    // The same declared group with only 3 of 8 agreeing blocks it.
+    const blocking = new SparseVotesBuilder(size, 1);
+    for (let participant = 0; participant < size; participant++) {
+      const agrees = participant % 5 === 0 ? [0, 5, 10].includes(participant) : participant % 20 < 19;
+      blocking.add(participant, 0, agrees ? 1 : -1);
+    }
+    const votesTwo = blocking.build();
+    expect(commonGroundFlags([tallyByGroup(votesTwo, opinionGroups, 2)], Uint8Array.from([1]))[0]).toBe(1);
+    expect(
+      commonGroundFlags(
+        [tallyByGroup(votesTwo, opinionGroups, 2), tallyByGroup(votesTwo, declared, 2)],
+        Uint8Array.from([1]),
+      )[0],
+    ).toBe(0);
+  });
 });

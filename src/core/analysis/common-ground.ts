@@ -69,10 +69,18 @@ export function groupAgreeRates(tallies: GroupTallies, z = Z_90): GroupAgreeRate
 
 /**
  * Common ground across opinion groups and declared groups (ours, beyond Pol.is): statement s is
- * common ground when, in every partition given (the opinion groups, then each identity question's
- * groups), every group with at least `minGroupVoters` voters on s holds it (lower Wilson bound of its
- * agree rate > `agreeThreshold`), and at least one group of the first partition was asked. A small
- * group cannot veto or carry a statement; a large one that splits cannot be outvoted by the others.
+ * common ground when every group with at least `minGroupVoters` voters on s holds it, in the opinion
+ * groups (the first partition) and in each identity question's groups (the others), and at least one
+ * opinion group was asked.
+ *
+ * "Holds" differs by kind of group, on purpose:
+ * - an opinion group holds s when the lower Wilson bound of its agree rate exceeds `agreeThreshold`:
+ *   positive evidence that a majority of it agrees (opinion groups are built from votes and are large);
+ * - a declared group (a tradition, a referendum side…) holds s when at least `agreeThreshold` of its
+ *   voters agree. Declared groups are often small; asking them for a confident bound would let the
+ *   uncertainty of six people veto what every opinion group confidently shares, while this rule still
+ *   lets any tradition whose voters mostly do not agree block it.
+ * Passes count as not agreeing. A group too small to ask neither vetoes nor carries a statement.
  */
 export function commonGroundFlags(
   partitions: readonly GroupTallies[],
@@ -93,8 +101,12 @@ export function commonGroundFlags(
       for (let group = 0; group < partition.groupCount; group++) {
         const cell = group * partition.statementCount + statement;
         if ((partition.voters[cell] as number) < minGroupVoters) continue;
-        if (partitionIndex === 0) askedInFirst++;
-        if ((partition.lower[cell] as number) <= agreeThreshold) holds = false;
+        if (partitionIndex === 0) {
+          askedInFirst++;
+          if ((partition.lower[cell] as number) <= agreeThreshold) holds = false;
+        } else if ((partition.rate[cell] as number) < agreeThreshold) {
+          holds = false;
+        }
       }
     });
     flags[statement] = holds && askedInFirst > 0 ? 1 : 0;
