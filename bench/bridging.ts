@@ -1,10 +1,6 @@
-import {
-  DEFAULT_BRIDGING_THRESHOLD,
-  fitBridging,
-  isBridgingStatement,
-  mulberry32,
-} from '../src/core/analysis/bridging';
+import { DEFAULT_BRIDGING_THRESHOLD, fitBridging, isBridgingStatement } from '../src/core/analysis/bridging';
 import { generateBridgingVotes, type PlantedStatement } from '../src/core/analysis/bridging-synthetic';
+import { createRandom } from '../src/core/analysis/random.js';
 
 /**
  * How long the bridging fit (src/core/analysis/bridging.ts) takes at 1M and 10M votes, and how much
@@ -41,7 +37,7 @@ const SCENARIOS: readonly Scenario[] = [
 const COMMON_GROUND_EVERY = 10;
 
 function plantStatements(count: number, seed: number): { statements: PlantedStatement[]; divides: Float64Array } {
-  const random = mulberry32(seed);
+  const random = createRandom(seed);
   const statements: PlantedStatement[] = [];
   const divides = new Float64Array(count);
   for (let statement = 0; statement < count; statement++) {

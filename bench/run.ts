@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analysisBenchCases } from './analysis.js';
+import { benchBridging } from './bridging.js';
 
 /**
  * `npm run bench`: runs every benchmark case in its own child process, so each case's peak memory
@@ -26,5 +27,7 @@ const report = {
     incrementalUpdate33k: { value: 1_000, unit: 'ms' },
   },
   analysis,
+  // The bridging fit runs in this process, after the analysis cases (each of which had its own process).
+  bridging: await benchBridging(),
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

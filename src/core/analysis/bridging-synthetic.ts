@@ -1,4 +1,4 @@
-import { mulberry32 } from './bridging';
+import { createRandom } from './random.js';
 import type { SparseVotes } from './sparse-votes';
 
 /**
@@ -59,7 +59,7 @@ export interface SyntheticConversation {
  * permutation, which stays a permutation between participants, so each draw costs O(votes).
  */
 export function generateBridgingVotes(options: SyntheticOptions): SyntheticConversation {
-  const random = mulberry32(options.seed ?? 1);
+  const random = createRandom(options.seed ?? 1);
   const statementCount = options.statements.length;
   const genuineCount = options.participantCount;
   const blocSize = options.bloc?.size ?? 0;

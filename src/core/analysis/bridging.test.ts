@@ -6,9 +6,9 @@ import {
   DEFAULT_BRIDGING_THRESHOLD,
   fitBridging,
   isBridgingStatement,
-  mulberry32,
 } from './bridging';
 import { generateBridgingVotes, type PlantedStatement, type SyntheticBloc } from './bridging-synthetic';
+import { createRandom } from './random.js';
 import type { SparseVotes } from './sparse-votes';
 
 const COMMON_GROUND = 0;
@@ -279,7 +279,7 @@ describe('determinism and symmetry', () => {
   it('does not depend on the order of participant indices (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (permutationSeed) => {
-        const random = mulberry32(permutationSeed);
+        const random = createRandom(permutationSeed);
         const permutation = Array.from({ length: votes.participantCount }, (_, index) => index);
         for (let index = permutation.length - 1; index > 0; index--) {
           const swapWith = Math.floor(random() * (index + 1));
@@ -310,7 +310,7 @@ describe('determinism and symmetry', () => {
         fc.integer({ min: 3, max: 30 }),
         fc.integer({ min: 2, max: 15 }),
         (seed, participantCount, statementCount) => {
-          const random = mulberry32(seed);
+          const random = createRandom(seed);
           const participantIndex: number[] = [];
           const statementIndex: number[] = [];
           const values: number[] = [];

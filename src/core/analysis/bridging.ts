@@ -1,3 +1,4 @@
+import { createRandom } from './random.js';
 import type { SparseVotes } from './sparse-votes';
 
 /**
@@ -79,7 +80,7 @@ export interface BridgingOptions {
    * once they voted on min(7, statements). Default 1 (everyone who voted), so callers apply their own rule.
    */
   readonly minParticipantVotes?: number;
-  /** Seed for the initial factors (mulberry32). Default 0. */
+  /** Seed for the initial factors (`createRandom`). Default 0. */
   readonly seed?: number;
   /** Maximum alternating sweeps. Default 500. */
   readonly maxIterations?: number;
@@ -154,21 +155,6 @@ export function isBridgingStatement(
 }
 
 /**
- * mulberry32: a tiny 32-bit seeded generator, enough to spread initial factors; returns [0, 1).
- * Public domain (Tommy Ettinger).
- */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = state;
-    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
  * Fit the bridging model r̂(p, s) = μ + i_p + i_s + f_p · f_s to the votes (see the module comment for
  * the loss, its source and the fitting method; see {@link AGREE_TARGET} for the vote → target mapping).
  *
@@ -235,7 +221,7 @@ export function fitBridging(votes: SparseVotes, options: BridgingOptions = {}): 
 
   // Factors start uniform in [−1, 1): large enough that the first ridge solve does not collapse them to
   // the all-zero saddle point. Only participants are drawn because statements are solved first.
-  const random = mulberry32(seed);
+  const random = createRandom(seed);
   for (let p = 0; p < participantCount; p++) {
     const draw = 2 * random() - 1;
     if (participantVoteCounts[p]! > 0) participantFactors[p] = draw;
