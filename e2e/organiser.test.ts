@@ -59,7 +59,9 @@ describe('organiser flow', () => {
     expect(await page.getByLabel('Web address').inputValue()).toBe(slug);
     await page
       .getByLabel('Introduction')
-      .fill('# Why we are asking\n\nWe want to hear from **every** valley before we decide what comes next.');
+      .fill(
+        '# Why we are asking\n\nWe want to hear from **every** valley before we decide what comes next.\n\n<img src="x" onerror="window.pwned = true"><script>window.pwned = true</script>',
+      );
     await page.getByRole('radio', { name: /Hold them until an organiser accepts them/ }).check();
     await screenshot(page, 'organiser-3-new-review');
     await expectNoAxeViolations(page, 'new review form');
@@ -100,6 +102,9 @@ describe('organiser flow', () => {
     await participant.getByRole('heading', { level: 1, name: title }).waitFor();
     // The Markdown # heading is demoted below the page's h1.
     expect(await participant.getByRole('heading', { level: 2, name: 'Why we are asking' }).isVisible()).toBe(true);
+    // The introduction is sanitised: no script, no event handlers.
+    expect(await participant.locator('.prose script, .prose [onerror]').count()).toBe(0);
+    expect(await participant.evaluate(() => 'pwned' in window)).toBe(false);
     await participant.getByRole('button', { name: 'Take part' }).click();
     await participant.getByRole('heading', { name: 'A little about you' }).waitFor();
     await participant.getByRole('radio', { name: 'Cynon' }).check();

@@ -2,7 +2,11 @@ import DOMPurify from 'dompurify';
 import { Marked, type Token } from 'marked';
 import { useMemo } from 'react';
 
-const marked = new Marked({ gfm: true, breaks: false });
+/**
+ * Raw HTML in an introduction is dropped, not passed through: Markdown covers what organisers need,
+ * and it means DOMPurify (kept as the second line of defence) never has to parse hostile markup.
+ */
+const marked = new Marked({ gfm: true, breaks: false, renderer: { html: () => '' } });
 
 /**
  * Review introductions may use any heading level, but the page already has its h1. Headings are
@@ -21,11 +25,16 @@ function adjustHeadings(tokens: Token[]): void {
   }
 }
 
-/** Markdown → sanitised HTML. Organisers write the text, but sanitising keeps one bad account from scripting participants. */
-export function renderMarkdown(source: string): string {
+/** Markdown → HTML with headings adjusted, before sanitising (exported for tests). */
+export function markdownToUnsafeHtml(source: string): string {
   const tokens = marked.lexer(source);
   adjustHeadings(tokens);
-  return DOMPurify.sanitize(marked.parser(tokens));
+  return marked.parser(tokens);
+}
+
+/** Markdown → sanitised HTML. Organisers write the text, but sanitising keeps one bad account from scripting participants. */
+export function renderMarkdown(source: string): string {
+  return DOMPurify.sanitize(markdownToUnsafeHtml(source));
 }
 
 export function Markdown({ source, className }: { source: string; className?: string }) {

@@ -30,27 +30,29 @@ export function SiteHeader() {
         <Link href="/" className="site-name">
           {t('site.name')}
         </Link>
-        <nav aria-label={t('nav.label')} className="site-nav">
-          <ul>
-            {account ? (
-              <>
+        <div className="site-header-tools">
+          <nav aria-label={t('nav.label')} className="site-nav">
+            <ul>
+              {account ? (
+                <>
+                  <li>
+                    <Link href="/organise">{t('nav.organise')}</Link>
+                  </li>
+                  <li>
+                    <button type="button" className="link-button" onClick={() => signOut.mutate()}>
+                      {t('nav.signOut')}
+                    </button>
+                  </li>
+                </>
+              ) : (
                 <li>
-                  <Link href="/organise">{t('nav.organise')}</Link>
+                  <Link href="/sign-in">{t('nav.signIn')}</Link>
                 </li>
-                <li>
-                  <button type="button" className="link-button" onClick={() => signOut.mutate()}>
-                    {t('nav.signOut')}
-                  </button>
-                </li>
-              </>
-            ) : (
-              <li>
-                <Link href="/sign-in">{t('nav.signIn')}</Link>
-              </li>
-            )}
-          </ul>
-        </nav>
-        <LanguageSwitch />
+              )}
+            </ul>
+          </nav>
+          <LanguageSwitch />
+        </div>
       </div>
     </header>
   );

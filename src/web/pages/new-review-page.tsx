@@ -9,18 +9,7 @@ import { RequireAccount } from '../components/organise/require-account.js';
 import { type ReviewSettings, ReviewSettingsFields } from '../components/organise/review-settings-fields.js';
 import { PageHeading } from '../components/page-heading.js';
 import { usePageTitle } from '../hooks/use-page-title.js';
-
-/** A URL-safe slug from a title: lower case, ASCII letters and digits, single hyphens. */
-export function slugify(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, limits.slugMaxLength)
-    .replace(/-+$/g, '');
-}
+import { slugify } from './slugify.js';
 
 export function NewReviewPage() {
   const { t } = useTranslation();

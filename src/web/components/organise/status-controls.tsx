@@ -27,7 +27,8 @@ export function StatusControls({ review }: { review: ManagedReview }) {
         {t('manage.statusNow')} <StatusBadge status={review.status} />
       </p>
       <p>
-        {t('manage.participantLink')} <Link href={`/r/${review.slug}`}>{`/r/${review.slug}`}</Link>
+        {t('manage.participantLink')}{' '}
+        <Link href={`/r/${review.slug}`}>{`${window.location.origin}/r/${review.slug}`}</Link>
       </p>
       <p className="card-meta">
         {t('organise.counts', {
