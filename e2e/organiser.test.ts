@@ -50,7 +50,7 @@ describe('organiser flow', () => {
 
     // My reviews (empty) → create one.
     await page.getByRole('heading', { level: 1, name: 'Your reviews' }).waitFor();
-    expect(await page.getByText("You don't have any reviews yet.").isVisible()).toBe(true);
+    await page.getByText("You don't have any reviews yet.").waitFor();
     await screenshot(page, 'organiser-2-list-empty');
     await expectNoAxeViolations(page, 'organise list');
     await page.getByRole('link', { name: 'Create a review' }).click();
@@ -101,7 +101,7 @@ describe('organiser flow', () => {
     await participant.getByRole('link', { name: title }).click();
     await participant.getByRole('heading', { level: 1, name: title }).waitFor();
     // The Markdown # heading is demoted below the page's h1.
-    expect(await participant.getByRole('heading', { level: 2, name: 'Why we are asking' }).isVisible()).toBe(true);
+    await participant.getByRole('heading', { level: 2, name: 'Why we are asking' }).waitFor();
     // The introduction is sanitised: no script, no event handlers.
     expect(await participant.locator('.prose script, .prose [onerror]').count()).toBe(0);
     expect(await participant.evaluate(() => 'pwned' in window)).toBe(false);
@@ -146,6 +146,15 @@ describe('organiser flow', () => {
     await page.getByRole('link', { name: title }).waitFor();
     await screenshot(page, 'organiser-7-list');
     await expectNoAxeViolations(page, 'organise list with a review');
+
+    // Closing the review leaves participants a read-only message.
+    await page.getByRole('link', { name: title }).click();
+    await page.getByRole('button', { name: 'Close the review' }).click();
+    await page.getByRole('button', { name: 'Open the review' }).waitFor();
+    await participant.reload();
+    await participant.getByText('This review has closed').waitFor();
+    expect(await participant.locator('.vote-buttons').count()).toBe(0);
+    await expectNoAxeViolations(participant, 'closed review');
 
     expect(errors).toEqual([]);
     await visitor.close();

@@ -61,7 +61,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('participant flow on %s'
     // 1. The introduction.
     await page.goto(`/r/${slug}`);
     await page.getByRole('heading', { level: 1, name: /After the defeat/ }).waitFor();
-    expect(await page.getByText('We lost.', { exact: false }).first().isVisible()).toBe(true);
+    await page.getByText('We lost.', { exact: false }).first().waitFor();
     expect(await page.locator('h1').count()).toBe(1);
     await shot('1-intro');
     await expectNoAxeViolations(page, `${name} review intro`);
@@ -69,7 +69,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('participant flow on %s'
     // 2. Join, then the optional questions: answer the first, skip the others.
     await page.getByRole('button', { name: 'Take part' }).click();
     await page.getByRole('heading', { name: 'A little about you' }).waitFor();
-    expect(await page.getByText('Question 1 of 4').isVisible()).toBe(true);
+    await page.getByText('Question 1 of 4').waitFor();
     await page.getByRole('radio', { name: 'Trade unionist' }).check();
     await shot('2-identity');
     await expectNoAxeViolations(page, `${name} identity step`);
@@ -98,8 +98,19 @@ describe.each(Object.keys(viewports) as ViewportName[])('participant flow on %s'
     await vote(page, 'Pass');
     expect((await readProgress(page)).remaining).toBe(start.total - 3);
 
+    // The keyboard alone works too: from the focused statement, Tab reaches Agree.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Agree');
+    const beforeKeyboard = await page.locator('#vote-progress-label').textContent();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      (previous) => document.querySelector('#vote-progress-label')?.textContent !== previous,
+      beforeKeyboard,
+    );
+    expect((await readProgress(page)).remaining).toBe(start.total - 4);
+
     // 4. Change the first vote from "Your votes".
-    await page.getByText(/Show and change your votes \(3\)/).click();
+    await page.getByText(/Show and change your votes \(4\)/).click();
     const firstVote = page.locator('.my-vote').filter({ hasText: firstStatement });
     await firstVote.getByRole('button', { name: 'Disagree', exact: true }).click();
     await expect
@@ -110,7 +121,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('participant flow on %s'
     );
     const myVotes = await (await context.request.get(`/api/reviews/${slug}/my-votes`)).json();
     expect(myVotes.find((entry: { text: string }) => entry.text === firstStatement)?.value).toBe(-1);
-    expect((await readProgress(page)).voted).toBe(3);
+    expect((await readProgress(page)).voted).toBe(4);
     await shot('4-my-votes');
     await expectNoAxeViolations(page, `${name} your votes`);
 
@@ -123,7 +134,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('participant flow on %s'
 
     await textarea.fill('x'.repeat(300));
     expect((await textarea.inputValue()).length).toBe(280);
-    expect(await page.getByText('280 of 280 characters').isVisible()).toBe(true);
+    await page.getByText('280 of 280 characters').waitFor();
     // A browser that ignores maxlength (or a paste by script) still gets a clear refusal.
     await textarea.evaluate((element) => element.removeAttribute('maxlength'));
     await textarea.fill('y'.repeat(300));
@@ -140,7 +151,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('participant flow on %s'
 
     const own = `From the ${name}: we should hold open meetings in every town we lost.`;
     await textarea.fill(own);
-    expect(await page.getByText(`${own.length} of 280 characters`).isVisible()).toBe(true);
+    await page.getByText(`${own.length} of 280 characters`).waitFor();
     await submit.click();
     await page
       .getByRole('status')

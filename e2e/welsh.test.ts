@@ -41,7 +41,7 @@ describe('Welsh', () => {
     await page.getByRole('button', { name: 'Cymraeg' }).click();
     await page.getByRole('heading', { level: 1, name: 'Gwrando yn gyntaf, yna canfod tir cyffredin' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('cy');
-    expect(await page.getByRole('heading', { level: 2, name: 'Adolygiadau agored' }).isVisible()).toBe(true);
+    await page.getByRole('heading', { level: 2, name: 'Adolygiadau agored' }).waitFor();
     await screenshot(page, 'phone-home-cy');
     await expectNoAxeViolations(page, 'home in Welsh');
 
@@ -75,7 +75,7 @@ describe('Welsh', () => {
     await page.goto('/sign-in');
     await page.getByRole('heading', { level: 1, name: 'Mewngofnodi' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('cy');
-    expect(await page.getByLabel('Cyfeiriad e-bost').isVisible()).toBe(true);
+    await page.getByLabel('Cyfeiriad e-bost').waitFor();
     await expectNoAxeViolations(page, 'sign-in in Welsh');
     await context.close();
   });

@@ -213,6 +213,7 @@ function ReviewFlow({ slug, data, setData }: ReviewFlowProps) {
       <p className="visually-hidden" role="status">
         {announcement}
       </p>
+      {review.status === 'draft' ? <p className="alert alert-info">{t('review.draftNotice')}</p> : null}
       {body}
     </article>
   );
