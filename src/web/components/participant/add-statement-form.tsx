@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { limits } from '../../../contract/limits.js';
+import { isStatementShown } from '../../../core/review-rules.js';
 import { ApiError, api, queryKeys } from '../../api.js';
 import { useErrorMessage } from '../../hooks/use-error-message.js';
 import { StatusMessage } from '../form-fields.js';
@@ -35,10 +36,9 @@ export function AddStatementForm({ slug, moderationMode }: { slug: string; moder
     mutationFn: (value: string) => api.addStatement(slug, value),
     onSuccess: async (statement) => {
       setText('');
+      // Participants' statements start pending; whether others see them yet depends on the mode.
       setSuccess(
-        statement.moderation === 'pending' || (moderationMode === 'strict' && statement.moderation !== 'accepted')
-          ? t('addStatement.pending')
-          : t('addStatement.added'),
+        isStatementShown(moderationMode, statement.moderation) ? t('addStatement.added') : t('addStatement.pending'),
       );
       // The server records the author's agree vote with the statement, so both views change.
       await Promise.all([
