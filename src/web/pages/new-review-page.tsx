@@ -61,19 +61,21 @@ function NewReviewForm() {
             if (!slugEdited) setSlug(slugify(next.title));
           }}
           error={create.error}
-        />
-        <TextField
-          id="new-review-slug"
-          label={t('fields.slug')}
-          hint={t('fields.slugHint')}
-          maxLength={limits.slugMaxLength}
-          value={slug}
-          onChange={(event) => {
-            setSlugEdited(true);
-            setSlug(event.target.value);
-          }}
-          error={fieldError(create.error, 'slug')}
-          required
+          afterTitle={
+            <TextField
+              id="new-review-slug"
+              label={t('fields.slug')}
+              hint={t('fields.slugHint')}
+              maxLength={limits.slugMaxLength}
+              value={slug}
+              onChange={(event) => {
+                setSlugEdited(true);
+                setSlug(event.target.value);
+              }}
+              error={fieldError(create.error, 'slug')}
+              required
+            />
+          }
         />
         <button type="submit" className="button button-primary" disabled={create.isPending}>
           {t('newReview.submit')}

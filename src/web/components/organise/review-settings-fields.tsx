@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { limits } from '../../../contract/limits.js';
 import type { Review } from '../../api.js';
@@ -17,9 +18,11 @@ interface Props {
   value: ReviewSettings;
   onChange: (next: ReviewSettings) => void;
   error: unknown;
+  /** Rendered right after the title (the new-review form puts the slug there, as it follows the title). */
+  afterTitle?: ReactNode;
 }
 
-export function ReviewSettingsFields({ idPrefix, value, onChange, error }: Props) {
+export function ReviewSettingsFields({ idPrefix, value, onChange, error, afterTitle }: Props) {
   const { t } = useTranslation();
   const set = <K extends keyof ReviewSettings>(key: K, next: ReviewSettings[K]) => onChange({ ...value, [key]: next });
   return (
@@ -33,6 +36,7 @@ export function ReviewSettingsFields({ idPrefix, value, onChange, error }: Props
         error={fieldError(error, 'title')}
         required
       />
+      {afterTitle}
       <TextAreaField
         id={`${idPrefix}-introduction`}
         label={t('fields.introduction')}
