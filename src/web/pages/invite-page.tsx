@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { api } from '../api.js';
@@ -17,8 +17,12 @@ export function InvitePage({ token }: { token: string }) {
     onSuccess: ({ slug }) => navigate(`/r/${slug}`, { replace: true }),
   });
   const { mutate } = accept;
+  const started = useRef(false);
 
   useEffect(() => {
+    // An invite works once; React's development double-run of effects must not spend it twice.
+    if (started.current) return;
+    started.current = true;
     mutate();
   }, [mutate]);
 
