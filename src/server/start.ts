@@ -61,6 +61,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     publicUrl: options.publicUrl ?? (options.config?.publicUrl || process.env.PUBLIC_URL ? config.publicUrl : url),
   };
   const setupUrl = await issueOwnerSetupLink(context);
+  // Analyses live in memory for routing; warm them for open reviews now rather than at the next vote.
+  for (const review of await store.listPublicOpenReviews()) runner.schedule(review.id);
   return {
     url,
     store,
