@@ -40,7 +40,7 @@ function analyseWithBloc(otherwise: 'only-target' | number | undefined) {
     if (votes.values[vote] === 1) agrees++;
   }
   // Everyone declares a tradition matching their planted group; the bloc all claim tradition 0.
-  const answers = Int32Array.from(conversation.participantGroups, (group) => (group < 0 ? 0 : group));
+  const answers = Int32Array.from(conversation.participantGroups, (group) => Math.max(0, group));
   const analysis = analyse(
     {
       statements: statements.map((_, index) => ({ id: String(index) })),
