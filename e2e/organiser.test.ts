@@ -1,27 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  screenshot,
-  startTestServer,
-  type TestServer,
-  viewports,
-  watchPageErrors,
-} from './support.js';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, screenshot, setUpBrowserSuite, viewports, watchPageErrors } from './support.js';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = setUpBrowserSuite();
 
 const owner = { name: 'Ceri Jones', email: 'ceri@example.org', password: 'correct horse battery staple' };
 const title = 'Listening in the valleys';
@@ -29,13 +9,13 @@ const slug = 'listening-in-the-valleys';
 
 describe('organiser flow', () => {
   it('sets up the owner, creates and opens a review, which a participant can then join', async () => {
-    expect(server.setupUrl).toMatch(/\/setup\?token=/);
-    const context = await browser.newContext({ ...viewports.desktop, baseURL: server.url });
+    expect(suite.server.setupUrl).toMatch(/\/setup\?token=/);
+    const context = await suite.browser.newContext({ ...viewports.desktop, baseURL: suite.server.url });
     const page = await context.newPage();
     const errors = watchPageErrors(page);
 
     // Set-up link → owner account.
-    await page.goto(server.setupUrl ?? '');
+    await page.goto(suite.server.setupUrl ?? '');
     await page.getByRole('heading', { level: 1, name: 'Set up Common Ground' }).waitFor();
     await screenshot(page, 'organiser-1-setup');
     await expectNoAxeViolations(page, 'setup');
@@ -94,7 +74,7 @@ describe('organiser flow', () => {
     await expectNoAxeViolations(page, 'review settings');
 
     // A participant (another browser) finds it on the home page, joins and adds a statement.
-    const visitor = await browser.newContext({ ...viewports.phone, baseURL: server.url });
+    const visitor = await suite.browser.newContext({ ...viewports.phone, baseURL: suite.server.url });
     const participant = await visitor.newPage();
     const participantErrors = watchPageErrors(participant);
     await participant.goto('/');
@@ -162,7 +142,7 @@ describe('organiser flow', () => {
   });
 
   it('lets an invited person into an invite-only review, and explains it to others', async () => {
-    const context = await browser.newContext({ ...viewports.desktop, baseURL: server.url });
+    const context = await suite.browser.newContext({ ...viewports.desktop, baseURL: suite.server.url });
     const page = await context.newPage();
     await page.goto('/sign-in');
     await page.getByLabel('Email address').fill(owner.email);
@@ -182,7 +162,7 @@ describe('organiser flow', () => {
     await page.getByRole('button', { name: 'Create an invite link' }).click();
     const inviteUrl = await page.getByRole('textbox', { name: 'Invite link' }).inputValue();
 
-    const stranger = await browser.newContext({ ...viewports.phone, baseURL: server.url });
+    const stranger = await suite.browser.newContext({ ...viewports.phone, baseURL: suite.server.url });
     const strangerPage = await stranger.newPage();
     await strangerPage.goto('/r/councillors-only');
     await strangerPage.getByRole('heading', { name: 'This review is by invitation' }).waitFor();
@@ -190,7 +170,7 @@ describe('organiser flow', () => {
     await expectNoAxeViolations(strangerPage, 'invite-only review without invite');
     await stranger.close();
 
-    const guest = await browser.newContext({ ...viewports.phone, baseURL: server.url });
+    const guest = await suite.browser.newContext({ ...viewports.phone, baseURL: suite.server.url });
     const guestPage = await guest.newPage();
     await guestPage.goto(inviteUrl);
     await guestPage.waitForURL(/\/r\/councillors-only$/);

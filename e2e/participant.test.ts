@@ -1,31 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   expectNoAxeViolations,
-  launchBrowser,
   screenshot,
-  seedDemo,
-  startTestServer,
-  type TestServer,
+  setUpBrowserSuite,
   type ViewportName,
   viewports,
   watchPageErrors,
 } from './support.js';
 
-let server: TestServer;
-let browser: Browser;
-let slug: string;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  slug = await seedDemo(server.store);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = setUpBrowserSuite({ demo: true });
 
 /** "3 of 28 voted, 25 remaining" → numbers. */
 async function readProgress(page: Page): Promise<{ voted: number; total: number; remaining: number }> {
@@ -53,13 +37,13 @@ async function fieldErrorText(page: Page): Promise<string> {
 
 describe.each(Object.keys(viewports) as ViewportName[])('participant flow on %s', (name) => {
   it('reads, joins, answers, votes, changes a vote, adds a statement and finishes', async () => {
-    const context = await browser.newContext({ ...viewports[name], baseURL: server.url });
+    const context = await suite.browser.newContext({ ...viewports[name], baseURL: suite.server.url });
     const page = await context.newPage();
     const errors = watchPageErrors(page);
     const shot = (step: string) => screenshot(page, `${name}-${step}`);
 
     // 1. The introduction.
-    await page.goto(`/r/${slug}`);
+    await page.goto(`/r/${suite.slug}`);
     await page.getByRole('heading', { level: 1, name: /After the defeat/ }).waitFor();
     await page.getByText('We lost.', { exact: false }).first().waitFor();
     expect(await page.locator('h1').count()).toBe(1);
@@ -78,7 +62,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('participant flow on %s'
     for (let question = 2; question <= 4; question++) {
       await page.getByRole('button', { name: 'Skip this question' }).click();
     }
-    const afterQuestions = await (await context.request.get(`/api/reviews/${slug}/participation`)).json();
+    const afterQuestions = await (await context.request.get(`/api/reviews/${suite.slug}/participation`)).json();
     expect(Object.keys(afterQuestions.participant.answers)).toHaveLength(1);
 
     // 3. Voting, one statement at a time; the remaining count drops with each vote.
@@ -119,7 +103,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('participant flow on %s'
     expect(await firstVote.getByRole('button', { name: 'Agree', exact: true }).getAttribute('aria-pressed')).toBe(
       'false',
     );
-    const myVotes = await (await context.request.get(`/api/reviews/${slug}/my-votes`)).json();
+    const myVotes = await (await context.request.get(`/api/reviews/${suite.slug}/my-votes`)).json();
     expect(myVotes.find((entry: { text: string }) => entry.text === firstStatement)?.value).toBe(-1);
     expect((await readProgress(page)).voted).toBe(4);
     await shot('4-my-votes');
@@ -179,7 +163,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('participant flow on %s'
 
 describe('review states', () => {
   it('explains an unknown review', async () => {
-    const context = await browser.newContext({ ...viewports.phone, baseURL: server.url });
+    const context = await suite.browser.newContext({ ...viewports.phone, baseURL: suite.server.url });
     const page = await context.newPage();
     await page.goto('/r/no-such-review');
     await page.getByRole('heading', { level: 1, name: 'Review not found' }).waitFor();

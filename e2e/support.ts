@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { seedDemoReview } from '../src/cli/demo.js';
 import { startServer } from '../src/server/start.js';
 import type { Store } from '../src/store/store.js';
@@ -65,6 +66,31 @@ export async function startTestServer(): Promise<TestServer> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** What a browser test file shares: the server, the browser, and the demo review's slug (when seeded). */
+export interface BrowserSuite {
+  server: TestServer;
+  browser: Browser;
+  slug: string;
+}
+
+/**
+ * Registers the file's beforeAll/afterAll: a fresh server (with the demo review when asked) and one
+ * browser, closed after the file. The returned object is filled in before the first test runs.
+ */
+export function setUpBrowserSuite(options: { demo?: boolean } = {}): BrowserSuite {
+  const suite = {} as BrowserSuite;
+  beforeAll(async () => {
+    suite.server = await startTestServer();
+    suite.slug = options.demo ? await seedDemo(suite.server.store) : '';
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }
 
 /** Seeds the demo review (statements, questions, synthetic votes) and returns its slug. */

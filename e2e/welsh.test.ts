@@ -1,34 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  screenshot,
-  seedDemo,
-  startTestServer,
-  type TestServer,
-  viewports,
-  watchPageErrors,
-} from './support.js';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, screenshot, setUpBrowserSuite, viewports, watchPageErrors } from './support.js';
 
-let server: TestServer;
-let browser: Browser;
-let slug: string;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  slug = await seedDemo(server.store);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = setUpBrowserSuite({ demo: true });
 
 describe('Welsh', () => {
   it('switches the interface to Welsh, sets html[lang], and remembers the choice', async () => {
-    const context = await browser.newContext({ ...viewports.phone, baseURL: server.url });
+    const context = await suite.browser.newContext({ ...viewports.phone, baseURL: suite.server.url });
     const page = await context.newPage();
     const errors = watchPageErrors(page);
 
@@ -46,7 +23,7 @@ describe('Welsh', () => {
     await expectNoAxeViolations(page, 'home in Welsh');
 
     // Remembered across a reload, and used on the participant page.
-    await page.goto(`/r/${slug}`);
+    await page.goto(`/r/${suite.slug}`);
     await page.getByRole('button', { name: 'Cymryd rhan' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('cy');
     await page.getByRole('button', { name: 'Cymryd rhan' }).click();
@@ -69,7 +46,7 @@ describe('Welsh', () => {
   });
 
   it('shows the sign-in page in Welsh', async () => {
-    const context = await browser.newContext({ ...viewports.desktop, baseURL: server.url });
+    const context = await suite.browser.newContext({ ...viewports.desktop, baseURL: suite.server.url });
     await context.addInitScript(() => window.localStorage.setItem('common-ground.language', 'cy'));
     const page = await context.newPage();
     await page.goto('/sign-in');
