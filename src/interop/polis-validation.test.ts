@@ -34,6 +34,8 @@ const conversations = existsSync(dataRoot)
 
 describe('groups agree with Pol.is on its open data', () => {
   if (conversations.length === 0) {
+    // The Pol.is open data sits outside the repository (../shared/data); CI has it beside the clone, so
+    // this skip only happens in a clone placed elsewhere, and the reason is printed as the test's name.
     it.skip(`needs ${dataRoot} (Pol.is open data) — not found`, () => {});
     return;
   }
