@@ -4,7 +4,7 @@ import { limits } from './limits.js';
 export const reviewStatuses = ['draft', 'open', 'closed'] as const;
 export const reviewVisibilities = ['public', 'invite'] as const;
 export const moderationModes = ['strict', 'permissive'] as const;
-export const reviewRoles = ['owner', 'organiser', 'moderator'] as const;
+export const reviewRoles = ['owner', 'organiser', 'moderator', 'facilitator', 'analyst'] as const;
 export type ReviewRole = (typeof reviewRoles)[number];
 
 export const slugSchema = z

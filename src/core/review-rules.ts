@@ -26,14 +26,71 @@ export function initialModeration(origin: 'seed' | 'participant' | 'event'): Mod
   return origin === 'seed' ? 'accepted' : 'pending';
 }
 
-export type ReviewRole = 'owner' | 'organiser' | 'moderator';
+export type ReviewRole = 'owner' | 'organiser' | 'moderator' | 'facilitator' | 'analyst';
 
-/** What each role may do on a review; owners and organisers run it, moderators only moderate. */
+/**
+ * What each role may do on a review (docs/roles.md is this table in words; tests check both).
+ * Owners and organisers run the review; moderators look after statements; facilitators host events;
+ * analysts read results. Only owners see the audit log and may grant or remove the organiser role, so
+ * an organiser cannot lock the owner out or hide what they did.
+ */
 export const rolePermissions = {
-  owner: { editReview: true, moderate: true, invite: true },
-  organiser: { editReview: true, moderate: true, invite: true },
-  moderator: { editReview: false, moderate: true, invite: false },
-} as const satisfies Record<ReviewRole, { editReview: boolean; moderate: boolean; invite: boolean }>;
+  owner: {
+    editReview: true,
+    moderate: true,
+    invite: true,
+    manageTeam: true,
+    grantOrganiser: true,
+    viewDashboard: true,
+    viewResults: true,
+    viewAudit: true,
+    hostEvents: true,
+  },
+  organiser: {
+    editReview: true,
+    moderate: true,
+    invite: true,
+    manageTeam: true,
+    grantOrganiser: false,
+    viewDashboard: true,
+    viewResults: true,
+    viewAudit: false,
+    hostEvents: true,
+  },
+  moderator: {
+    editReview: false,
+    moderate: true,
+    invite: false,
+    manageTeam: false,
+    grantOrganiser: false,
+    viewDashboard: true,
+    viewResults: true,
+    viewAudit: false,
+    hostEvents: false,
+  },
+  facilitator: {
+    editReview: false,
+    moderate: false,
+    invite: false,
+    manageTeam: false,
+    grantOrganiser: false,
+    viewDashboard: false,
+    viewResults: true,
+    viewAudit: false,
+    hostEvents: true,
+  },
+  analyst: {
+    editReview: false,
+    moderate: false,
+    invite: false,
+    manageTeam: false,
+    grantOrganiser: false,
+    viewDashboard: true,
+    viewResults: true,
+    viewAudit: false,
+    hostEvents: false,
+  },
+} as const satisfies Record<ReviewRole, Record<string, boolean>>;
 
 export type ReviewPermission = keyof (typeof rolePermissions)['owner'];
 

@@ -9,11 +9,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Store } from '../store/store.js';
 import type { NextStatementPicker } from './commands/participation.js';
 import type { AppConfig } from './env.js';
+import type { Mailer } from './mail/mailer.js';
 
 /** What every route and command needs, passed in explicitly so tests can swap any part. */
 export interface AppContext {
   store: Store;
   config: AppConfig;
+  mailer: Mailer;
   /** The clock, injected so tests control time. */
   now: () => Date;
   /** Told after each vote or statement so the analysis can be refreshed; a no-op until a worker runs. */

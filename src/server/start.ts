@@ -5,6 +5,7 @@ import { buildApp } from './app.js';
 import { issueOwnerSetupLink } from './commands/accounts.js';
 import type { AppContext } from './context.js';
 import { type AppConfig, loadConfig } from './env.js';
+import { createMailer } from './mail/create-mailer.js';
 
 export interface StartOptions {
   /** Overrides the environment's DATABASE_URL. */
@@ -46,6 +47,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const context: AppContext = {
     store,
     config,
+    mailer: createMailer(config),
     now: () => new Date(),
     onReviewChanged: (reviewId) => runner.schedule(reviewId),
     pickNextStatement: runner.pickNextStatement,

@@ -75,7 +75,7 @@ export interface ReviewsTable {
 export interface ReviewRolesTable {
   review_id: number;
   account_id: number;
-  role: 'owner' | 'organiser' | 'moderator';
+  role: 'owner' | 'organiser' | 'moderator' | 'facilitator' | 'analyst';
   created_at: string;
 }
 

@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../server/app.js';
 import type { App, AppContext } from '../server/context.js';
 import { loadConfig } from '../server/env.js';
+import { MemoryMailer, type OutgoingMail } from '../server/mail/mailer.js';
 import type { Store } from '../store/store.js';
 import type { TestStoreFactory } from './stores.js';
 
@@ -15,6 +16,8 @@ export interface TestApi {
   context: AppContext;
   /** Set the clock the app sees. */
   clock: { now: Date };
+  /** Every email the app sent, in order. */
+  outbox: OutgoingMail[];
   /** Reviews whose analysis was asked for, in order. */
   changedReviews: number[];
   client(): TestClient;
@@ -26,9 +29,11 @@ export async function createTestApi(factory: TestStoreFactory): Promise<TestApi>
   const clock = { now: new Date('2026-11-25T10:00:00.000Z') };
   const changedReviews: number[] = [];
   const config = { ...loadConfig({}), publicUrl: 'http://review.test', rateLimitPerMinute: 10_000 };
+  const mailer = new MemoryMailer();
   const context: AppContext = {
     store,
     config,
+    mailer,
     now: () => clock.now,
     onReviewChanged: (reviewId) => changedReviews.push(reviewId),
   };
@@ -38,6 +43,7 @@ export async function createTestApi(factory: TestStoreFactory): Promise<TestApi>
     store,
     context,
     clock,
+    outbox: mailer.outbox,
     changedReviews,
     client: () => new TestClient(app),
     async close() {

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './0001-initial.js';
+import { teamRolesMigration } from './0002-team-roles.js';
 import type { MigrationDialect } from './dialect-helpers.js';
 
 /**
@@ -10,6 +11,7 @@ import type { MigrationDialect } from './dialect-helpers.js';
  */
 const migrationFactories: ReadonlyArray<readonly [name: string, create: (dialect: MigrationDialect) => Migration]> = [
   ['0001-initial', initialMigration],
+  ['0002-team-roles', teamRolesMigration],
 ];
 
 /** The names of every migration, in application order. */

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   analysisSummarySchema,
@@ -11,8 +10,8 @@ import {
   seedStatementsBody,
   updateReviewBody,
 } from '../../../contract/index.js';
-import { type ReviewPermission, type ReviewRole, roleAllows } from '../../../core/review-rules.js';
-import type { AccountRow, ReviewRow } from '../../../store/store.js';
+import type { ReviewRole } from '../../../core/review-rules.js';
+import type { ReviewRow } from '../../../store/store.js';
 import { requireAccount } from '../../auth/session.js';
 import {
   addSeedStatements,
@@ -25,32 +24,13 @@ import {
 import type { App, AppContext } from '../../context.js';
 import { AppError, unwrap } from '../../errors.js';
 import { presentIdentityQuestion, presentManagedReview, presentManagedStatement } from '../../presenters/presenters.js';
+import { authoriseReview } from '../authorise.js';
 
 const tags = ['organise'];
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
 const statementParams = slugParams.extend({
   statementId: z.coerce.number().int().positive('A statement id is a positive whole number.'),
 });
-
-/**
- * The review the signed-in account may act on with `permission`. Someone with no role gets the same
- * 404 as a missing review, so review addresses cannot be probed.
- */
-async function authoriseReview(
-  context: AppContext,
-  request: FastifyRequest,
-  slug: string,
-  permission: ReviewPermission | 'view',
-): Promise<{ account: AccountRow; review: ReviewRow; role: ReviewRole }> {
-  const account = requireAccount(request);
-  const review = await context.store.findReviewBySlug(slug);
-  const role = review ? await context.store.findReviewRole(review.id, account.id) : undefined;
-  if (!review || !role) throw new AppError('review_not_found', `You have no review at "${slug}".`);
-  if (permission !== 'view' && !roleAllows(role, permission)) {
-    throw new AppError('forbidden', `As ${role} of this review you cannot do this.`);
-  }
-  return { account, review, role };
-}
 
 /** The minimum console to run a review: create and edit it, seed statements, questions, moderation, invites. */
 export function registerManageRoutes(app: App, context: AppContext): void {
