@@ -531,6 +531,7 @@ export class KyselyStore implements Store {
           token_hash: input.tokenHash,
           seed: input.seed,
           created_at: input.createdAt,
+          verified: toInteger(input.verified ?? false),
         })
         .returningAll()
         .executeTakeFirstOrThrow(),
@@ -876,6 +877,7 @@ function participantFromRow(row: Selectable<Database['participants']>): Particip
     tokenHash: row.token_hash,
     seed: row.seed,
     createdAt: row.created_at,
+    verified: row.verified === 1,
   };
 }
 

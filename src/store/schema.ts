@@ -24,6 +24,7 @@ export interface Database {
   identity_answers: IdentityAnswersTable;
   participants: ParticipantsTable;
   invites: InvitesTable;
+  invite_answers: InviteAnswersTable;
   statements: StatementsTable;
   vote_events: VoteEventsTable;
   votes: VotesTable;
@@ -108,6 +109,8 @@ export interface ParticipantsTable {
   token_hash: string;
   seed: number;
   created_at: string;
+  /** 1 when the participant joined through an invite ("one person one voice"). */
+  verified: Generated<IntegerBoolean>;
 }
 
 export interface InvitesTable {
@@ -117,7 +120,22 @@ export interface InvitesTable {
   created_at: string;
   created_by_account_id: number;
   used_at: string | null;
+  /** No longer written (migration 0005): an invite must not link an email to a participant. */
   participant_id: number | null;
+  /** The invitee's address, lower-cased; null for a one-off link. */
+  email: string | null;
+  name: string | null;
+  revoked_at: string | null;
+  /** How the last invitation email went; null for a one-off link (never emailed). */
+  send_status: 'pending' | 'sent' | 'send_failed' | null;
+  sent_at: string | null;
+}
+
+/** Identity answers pre-filled by the organiser, kept only until the invite is redeemed. */
+export interface InviteAnswersTable {
+  invite_id: number;
+  question_id: number;
+  option_id: number;
 }
 
 export interface StatementsTable {

@@ -455,6 +455,22 @@ export function runStoreContract(name: string, createStore: () => Promise<Store>
     });
 
     describe('participants and invites', () => {
+      it('records whether a participant is verified, unverified unless told', async () => {
+        const review = await aReview(await anAccount());
+        const plain = await aParticipant(review, 'plain');
+        const verified = await store.createParticipant({
+          reviewId: review.id,
+          tokenHash: 'verified',
+          seed: 7,
+          createdAt: at(3),
+          verified: true,
+        });
+        expect(plain.verified).toBe(false);
+        expect(verified.verified).toBe(true);
+        expect(await store.findParticipantById(verified.id)).toEqual(verified);
+        expect((await store.findParticipantByTokenHash(review.id, 'plain'))?.verified).toBe(false);
+      });
+
       it('finds participants by token hash within their review and by id', async () => {
         const account = await anAccount();
         const review = await aReview(account);

@@ -219,8 +219,10 @@ export interface ParticipantRow {
   /** Per-participant seed for statement ordering, so each sees a stable but different order. */
   seed: number;
   createdAt: string;
+  /** Joined through an invite ("one person one voice"). */
+  verified: boolean;
 }
-export type NewParticipant = Omit<ParticipantRow, 'id'>;
+export type NewParticipant = Omit<ParticipantRow, 'id' | 'verified'> & { verified?: boolean };
 
 export interface InviteRow {
   id: number;

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './0001-initial.js';
 import { teamRolesMigration } from './0002-team-roles.js';
+import { invitationsMigration } from './0005-invitations.js';
 import type { MigrationDialect } from './dialect-helpers.js';
 
 /**
@@ -12,6 +13,7 @@ import type { MigrationDialect } from './dialect-helpers.js';
 const migrationFactories: ReadonlyArray<readonly [name: string, create: (dialect: MigrationDialect) => Migration]> = [
   ['0001-initial', initialMigration],
   ['0002-team-roles', teamRolesMigration],
+  ['0005-invitations', invitationsMigration],
 ];
 
 /** The names of every migration, in application order. */
