@@ -781,6 +781,101 @@ export class KyselyStore implements Store {
     return new Map(rows.map((row) => [row.statementId, row.count] as const));
   }
 
+  async listVoteEvents(reviewId: number): Promise<CurrentVoteRow[]> {
+    const rows = await this.#db
+      .selectFrom('vote_events')
+      .select(['participant_id', 'statement_id', 'value', 'voted_at'])
+      .where('review_id', '=', reviewId)
+      .orderBy('id')
+      .execute();
+    return rows.map(currentVoteFromRow);
+  }
+
+  async createParticipants(inputs: readonly NewParticipant[]): Promise<ParticipantRow[]> {
+    if (inputs.length === 0) return [];
+    return this.#inTransaction(async (tx) => {
+      const created = new Map<string, ParticipantRow>();
+      for (const chunk of chunked(inputs, this.#rowsPerInsert(5))) {
+        const rows = await mapConflicts(
+          tx.#db
+            .insertInto('participants')
+            .values(
+              chunk.map((input) => ({
+                review_id: input.reviewId,
+                token_hash: input.tokenHash,
+                seed: input.seed,
+                created_at: input.createdAt,
+                verified: toInteger(input.verified ?? false),
+              })),
+            )
+            .returningAll()
+            .execute(),
+        );
+        // Neither database promises RETURNING rows in VALUES order; (review, token hash) is unique.
+        for (const row of rows) created.set(`${row.review_id}:${row.token_hash}`, participantFromRow(row));
+      }
+      return inputs.map((input) => created.get(`${input.reviewId}:${input.tokenHash}`) as ParticipantRow);
+    });
+  }
+
+  async importVotes(reviewId: number, votes: readonly Omit<NewVote, 'reviewId'>[]): Promise<void> {
+    for (const vote of votes) {
+      if (vote.value !== -1 && vote.value !== 0 && vote.value !== 1) {
+        throw new RangeError(`A vote's value must be -1, 0 or 1, not ${String(vote.value)}.`);
+      }
+    }
+    if (votes.length === 0) return;
+    // One multi-row upsert may not touch a row twice (PostgreSQL refuses), so keep each pair's last event.
+    const current = new Map<string, Omit<NewVote, 'reviewId'>>();
+    for (const vote of votes) current.set(`${vote.participantId}:${vote.statementId}`, vote);
+    const rowsPerInsert = this.#rowsPerInsert(5);
+    await this.#inTransaction(async (tx) => {
+      for (const chunk of chunked(votes, rowsPerInsert)) {
+        await tx.#db
+          .insertInto('vote_events')
+          .values(
+            chunk.map((vote) => ({
+              review_id: reviewId,
+              participant_id: vote.participantId,
+              statement_id: vote.statementId,
+              value: vote.value,
+              voted_at: vote.votedAt,
+            })),
+          )
+          .execute();
+      }
+      for (const chunk of chunked([...current.values()], rowsPerInsert)) {
+        await tx.#db
+          .insertInto('votes')
+          .values(
+            chunk.map((vote) => ({
+              participant_id: vote.participantId,
+              statement_id: vote.statementId,
+              review_id: reviewId,
+              value: vote.value,
+              voted_at: vote.votedAt,
+            })),
+          )
+          .onConflict((conflict) =>
+            conflict.columns(['participant_id', 'statement_id']).doUpdateSet((update) => ({
+              value: update.ref('excluded.value'),
+              voted_at: update.ref('excluded.voted_at'),
+            })),
+          )
+          .execute();
+      }
+    });
+  }
+
+  /**
+   * Rows of `columns` values that fit one statement's bound parameters: SQLite's default
+   * SQLITE_MAX_VARIABLE_NUMBER is 32766, PostgreSQL's protocol carries at most 65535.
+   */
+  #rowsPerInsert(columns: number): number {
+    const maxParameters = this.kind === 'sqlite' ? 32_766 : 65_535;
+    return Math.floor(maxParameters / columns);
+  }
+
   // Analyses
 
   /**
@@ -837,6 +932,10 @@ export class KyselyStore implements Store {
     if (schema === undefined) throw new Error('PostgreSQL reports no current schema; check search_path.');
     return schema;
   }
+}
+
+function* chunked<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
 }
 
 function toInteger(value: boolean): IntegerBoolean {

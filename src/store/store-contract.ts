@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrationNames } from './migrations/index.js';
 import {
   type AccountRow,
+  type CurrentVoteRow,
   type NewStatement,
   type ParticipantRow,
   type ReviewRow,
@@ -747,6 +748,150 @@ export function runStoreContract(name: string, createStore: () => Promise<Store>
         expect(await store.countVoteEvents(review.id)).toBe(0);
         expect(await store.countVoteEvents(other.id)).toBe(0);
         expect(await store.listCurrentVotes(other.id)).toEqual([]);
+      });
+    });
+
+    describe('bulk imports', () => {
+      it('creates many participants at once, returned in the order given', async () => {
+        const review = await aReview(await anAccount());
+        // More than one SQLite insert's worth (32766 parameters / 5 columns), so chunking is exercised.
+        const inputs = Array.from({ length: 7_000 }, (_, index) => ({
+          reviewId: review.id,
+          tokenHash: `imported-${index}`,
+          seed: index - 3_500,
+          createdAt: at(index % 60),
+        }));
+        const created = await store.createParticipants(inputs);
+        expect(created.map((row) => [row.tokenHash, row.seed, row.createdAt, row.verified])).toEqual(
+          inputs.map((input) => [input.tokenHash, input.seed, input.createdAt, false]),
+        );
+        expect(new Set(created.map((row) => row.id)).size).toBe(inputs.length);
+        expect(await store.findParticipantById(created[6_999]?.id ?? -1)).toEqual(created[6_999]);
+        expect(await store.createParticipants([])).toEqual([]);
+      });
+
+      it('creates no participant when one clashes', async () => {
+        const review = await aReview(await anAccount());
+        await aParticipant(review, 'taken');
+        await expectConflict(
+          store.createParticipants([
+            { reviewId: review.id, tokenHash: 'fresh', seed: 1, createdAt: at(2) },
+            { reviewId: review.id, tokenHash: 'taken', seed: 2, createdAt: at(2) },
+          ]),
+          storeConstraints.participantTokenHash,
+        );
+        expect(await store.findParticipantByTokenHash(review.id, 'fresh')).toBeUndefined();
+      });
+
+      it('imports votes as recordVote one by one would: the log in order, the last event of each pair current', async () => {
+        const account = await anAccount();
+        const bulk = await aReview(account);
+        const single = await aReview(account, { slug: 'one-by-one' });
+        const build = async (review: ReviewRow) => ({
+          participants: await store.createParticipants(
+            [0, 1].map((index) => ({ reviewId: review.id, tokenHash: `p${index}`, seed: index, createdAt: at(2) })),
+          ),
+          statements: [await aStatement(review, 'First'), await aStatement(review, 'Second')],
+        });
+        const bulkRows = await build(bulk);
+        const singleRows = await build(single);
+        // Deliberately not in time order: the order given wins, as with recordVote.
+        const plan: Array<[number, number, -1 | 0 | 1, number]> = [
+          [0, 0, 1, 10],
+          [1, 0, -1, 11],
+          [0, 0, 0, 9],
+          [0, 1, -1, 12],
+          [1, 0, 1, 13],
+        ];
+        const toVotes = (rows: typeof bulkRows) =>
+          plan.map(([participant, statement, value, minute]) => ({
+            participantId: rows.participants[participant]?.id ?? -1,
+            statementId: rows.statements[statement]?.id ?? -1,
+            value,
+            votedAt: at(minute),
+          }));
+        await store.importVotes(bulk.id, toVotes(bulkRows));
+        for (const vote of toVotes(singleRows)) await store.recordVote({ reviewId: single.id, ...vote });
+
+        // Ids differ between the two reviews; compare by position in each review's own rows.
+        const positions = (rows: typeof bulkRows) => (vote: CurrentVoteRow) => ({
+          participant: rows.participants.findIndex((participant) => participant.id === vote.participantId),
+          statement: rows.statements.findIndex((statement) => statement.id === vote.statementId),
+          value: vote.value,
+          votedAt: vote.votedAt,
+        });
+        expect((await store.listVoteEvents(bulk.id)).map(positions(bulkRows))).toEqual(
+          (await store.listVoteEvents(single.id)).map(positions(singleRows)),
+        );
+        expect((await store.listCurrentVotes(bulk.id)).map(positions(bulkRows))).toEqual(
+          (await store.listCurrentVotes(single.id)).map(positions(singleRows)),
+        );
+        expect((await store.listCurrentVotes(bulk.id)).map((vote) => vote.value)).toEqual([0, -1, 1]);
+        expect(await store.countVoteEvents(bulk.id)).toBe(plan.length);
+      });
+
+      it('imports more votes than one insert holds, on top of existing votes', async () => {
+        const review = await aReview(await anAccount());
+        const participants = await store.createParticipants(
+          Array.from({ length: 150 }, (_, index) => ({
+            reviewId: review.id,
+            tokenHash: `voter-${index}`,
+            seed: index,
+            createdAt: at(2),
+          })),
+        );
+        const statements: StatementRow[] = [];
+        for (let index = 0; index < 50; index++) statements.push(await aStatement(review, `Statement ${index}`));
+        const [firstParticipant, firstStatement] = [participants[0], statements[0]] as [ParticipantRow, StatementRow];
+        await store.recordVote({
+          reviewId: review.id,
+          participantId: firstParticipant.id,
+          statementId: firstStatement.id,
+          value: -1,
+          votedAt: at(5),
+        });
+        // Two rounds over every pair: 15,000 events, more than one PostgreSQL insert (65535 / 5 rows).
+        const votes = [0, 1].flatMap((round) =>
+          participants.flatMap((participant, participantIndex) =>
+            statements.map((statement, statementIndex) => ({
+              participantId: participant.id,
+              statementId: statement.id,
+              value: (((participantIndex + statementIndex + round) % 3) - 1) as -1 | 0 | 1,
+              votedAt: at(10 + round),
+            })),
+          ),
+        );
+        await store.importVotes(review.id, votes);
+
+        expect(await store.countVoteEvents(review.id)).toBe(1 + votes.length);
+        const events = await store.listVoteEvents(review.id);
+        expect(events.slice(1)).toEqual(votes);
+        const expectedCurrent = votes
+          .slice(votes.length / 2)
+          .sort((left, right) => left.participantId - right.participantId || left.statementId - right.statementId);
+        expect(await store.listCurrentVotes(review.id)).toEqual(expectedCurrent);
+      });
+
+      it('writes nothing when any vote is bad, even one in a later batch', async () => {
+        const account = await anAccount();
+        const review = await aReview(account);
+        const participant = await aParticipant(review);
+        const statement = await aStatement(review, 'Ours');
+        const foreign = await aStatement(await aReview(account, { slug: 'other-review' }), 'Theirs');
+        const good = Array.from({ length: 14_000 }, (_, index) => ({
+          participantId: participant.id,
+          statementId: statement.id,
+          value: 1 as const,
+          votedAt: at(index % 60),
+        }));
+        await expect(
+          store.importVotes(review.id, [...good, { ...good[0], value: 2 as unknown as -1 | 0 | 1 }] as typeof good),
+        ).rejects.toThrow(RangeError);
+        await expect(
+          store.importVotes(review.id, [...good, { ...good[0], statementId: foreign.id }] as typeof good),
+        ).rejects.toThrow();
+        expect(await store.countVoteEvents(review.id)).toBe(0);
+        expect(await store.listCurrentVotes(review.id)).toEqual([]);
       });
     });
 

@@ -118,6 +118,21 @@ export interface Store {
   countVoteEvents(reviewId: number): Promise<number>;
   /** Number of current votes per statement of a review (for fewest-votes-first ordering). */
   currentVoteCounts(reviewId: number): Promise<Map<number, number>>;
+  /** Every vote event of a review, in the order recorded (for exports of the full log). */
+  listVoteEvents(reviewId: number): Promise<CurrentVoteRow[]>;
+  /**
+   * Bulk version of `createParticipant` for imports: a few multi-row inserts instead of one round trip
+   * per participant. Returns the rows in the order given.
+   */
+  createParticipants(inputs: readonly NewParticipant[]): Promise<ParticipantRow[]>;
+  /**
+   * Bulk version of `recordVote` for imports: appends the events in the order given and leaves each
+   * participant × statement's current vote at its last event in that order, exactly as calling
+   * `recordVote` for each would, but in batched multi-row inserts kept under the database's limit on
+   * bound parameters. All or nothing (one transaction, joined if already in one). A value outside
+   * -1/0/1 throws a RangeError before anything is written.
+   */
+  importVotes(reviewId: number, votes: readonly Omit<NewVote, 'reviewId'>[]): Promise<void>;
 
   // Analyses
   /**
