@@ -1,29 +1,45 @@
 import { type Kysely, Migrator, type Selectable, sql } from 'kysely';
 import type { ReviewRole } from '../contract/reviews.js';
 import { migrationProvider } from './migrations/index.js';
+import * as moderation from './moderation-queries.js';
 import type { Database, IntegerBoolean, ReviewsTable, StatementsTable } from './schema.js';
 import {
   type AccountRow,
   type AnalysisRow,
   type CurrentVoteRow,
+  type IdentityQuestionChanges,
   type IdentityQuestionRow,
+  type ModeratedStatementRow,
+  type ModerationCount,
+  type ModerationEventRow,
+  type ModerationQueueFilter,
   type InviteRow,
   type NewAccount,
   type NewAnalysis,
   type NewIdentityQuestion,
+  type NewInvitation,
   type NewParticipant,
+  type NewPlace,
   type NewReview,
   type NewSession,
   type NewStatement,
   type NewVote,
   type ParticipantRow,
+  type PlaceRow,
   type ReviewChanges,
   type ReviewRow,
   type SessionRow,
   type StatementRow,
   type Store,
   StoreConflictError,
+  type AuditEventRow,
+  type DashboardCounts,
+  type NewAuditEvent,
+  type NewTeamInvitation,
+  type TeamInvitationRow,
+  type TeamMemberRow,
 } from './store.js';
+import * as teamAudit from './team-audit-queries.js';
 
 /** What an adapter (sqlite.ts, postgres.ts) hands the one implementation. */
 export interface KyselyStoreOptions {
@@ -231,6 +247,7 @@ export class KyselyStore implements Store {
           visibility: input.visibility,
           moderation_mode: input.moderationMode,
           participants_can_add_statements: toInteger(input.participantsCanAddStatements),
+          results_visibility: input.resultsVisibility,
           created_by_account_id: input.createdByAccountId,
           created_at: input.createdAt,
           updated_at: input.updatedAt,
@@ -255,6 +272,8 @@ export class KyselyStore implements Store {
           changes.participantsCanAddStatements === undefined
             ? undefined
             : toInteger(changes.participantsCanAddStatements),
+        results_visibility: changes.resultsVisibility,
+        archived_at: changes.archivedAt,
         updated_at: changes.updatedAt,
       })
       .where('id', '=', id)
@@ -281,6 +300,7 @@ export class KyselyStore implements Store {
       .selectAll()
       .where('visibility', '=', 'public')
       .where('status', '=', 'open')
+      .where('archived_at', 'is', null)
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .execute();
@@ -288,13 +308,19 @@ export class KyselyStore implements Store {
   }
 
   /** Newest first. */
-  async listReviewsForAccount(accountId: number): Promise<Array<ReviewRow & { role: ReviewRole }>> {
-    const rows = await this.#db
+  async listReviewsForAccount(
+    accountId: number,
+    filter?: { archived?: boolean },
+  ): Promise<Array<ReviewRow & { role: ReviewRole }>> {
+    let query = this.#db
       .selectFrom('reviews')
       .innerJoin('review_roles', 'review_roles.review_id', 'reviews.id')
       .selectAll('reviews')
       .select('review_roles.role')
-      .where('review_roles.account_id', '=', accountId)
+      .where('review_roles.account_id', '=', accountId);
+    if (filter?.archived === true) query = query.where('reviews.archived_at', 'is not', null);
+    if (filter?.archived === false) query = query.where('reviews.archived_at', 'is', null);
+    const rows = await query
       .orderBy('reviews.created_at', 'desc')
       .orderBy('reviews.id', 'desc')
       .execute();
@@ -383,26 +409,47 @@ export class KyselyStore implements Store {
           kind: input.kind,
           position,
           created_at: input.createdAt,
+          required: toInteger(input.required ?? false),
+          explanation: input.explanation ?? '',
+          uses_place_list: toInteger(input.usesPlaceList ?? false),
         })
         .returningAll()
         .executeTakeFirstOrThrow(),
     );
-    const options =
-      input.options.length === 0
-        ? []
-        : await this.#db
-            .insertInto('identity_options')
-            .values(input.options.map((label, index) => ({ question_id: question.id, label, position: index })))
-            .returning(['id', 'label', 'position'])
-            .execute();
-    return {
-      id: question.id,
-      reviewId: question.review_id,
-      prompt: question.prompt,
-      kind: question.kind,
-      position: question.position,
-      options: [...options].sort((a, b) => a.position - b.position),
-    };
+    if (input.usesPlaceList) await this.#insertPlaceOptions(question.id, await this.listPlaces(input.reviewId));
+    else await this.#insertOptions(question.id, input.options);
+    const created = await this.#findIdentityQuestion(input.reviewId, question.id);
+    if (created === undefined) throw new Error(`createIdentityQuestion: question ${question.id} vanished.`);
+    return created;
+  }
+
+  async #insertOptions(questionId: number, labels: string[]): Promise<void> {
+    if (labels.length === 0) return;
+    await this.#db
+      .insertInto('identity_options')
+      .values(labels.map((label, index) => ({ question_id: questionId, label, position: index })))
+      .execute();
+  }
+
+  /** One option per place, in list order; chunked to stay under SQLite's bound-parameter limit. */
+  async #insertPlaceOptions(questionId: number, places: PlaceRow[]): Promise<void> {
+    for (let start = 0; start < places.length; start += insertChunkSize) {
+      await this.#db
+        .insertInto('identity_options')
+        .values(
+          places.slice(start, start + insertChunkSize).map((place, offset) => ({
+            question_id: questionId,
+            label: place.name,
+            position: start + offset,
+            place_id: place.id,
+          })),
+        )
+        .execute();
+    }
+  }
+
+  async #findIdentityQuestion(reviewId: number, questionId: number): Promise<IdentityQuestionRow | undefined> {
+    return (await this.listIdentityQuestions(reviewId)).find((question) => question.id === questionId);
   }
 
   async listIdentityQuestions(reviewId: number): Promise<IdentityQuestionRow[]> {
@@ -415,7 +462,7 @@ export class KyselyStore implements Store {
     if (questions.length === 0) return [];
     const options = await this.#db
       .selectFrom('identity_options')
-      .select(['id', 'question_id', 'label', 'position'])
+      .select(['id', 'question_id', 'label', 'position', 'place_id'])
       .where(
         'question_id',
         'in',
@@ -424,16 +471,171 @@ export class KyselyStore implements Store {
       .orderBy('question_id')
       .orderBy('position')
       .execute();
+    const optionsByQuestion = new Map<number, IdentityQuestionRow['options']>();
+    for (const option of options) {
+      const list = optionsByQuestion.get(option.question_id) ?? [];
+      list.push({ id: option.id, label: option.label, position: option.position, placeId: option.place_id });
+      optionsByQuestion.set(option.question_id, list);
+    }
     return questions.map((question) => ({
       id: question.id,
       reviewId: question.review_id,
       prompt: question.prompt,
       kind: question.kind,
       position: question.position,
-      options: options
-        .filter((option) => option.question_id === question.id)
-        .map((option) => ({ id: option.id, label: option.label, position: option.position })),
+      required: question.required === 1,
+      explanation: question.explanation,
+      usesPlaceList: question.uses_place_list === 1,
+      options: optionsByQuestion.get(question.id) ?? [],
     }));
+  }
+
+  async updateIdentityQuestion(
+    reviewId: number,
+    questionId: number,
+    changes: IdentityQuestionChanges,
+  ): Promise<IdentityQuestionRow | undefined> {
+    return this.#inTransaction((tx) => tx.#updateIdentityQuestion(reviewId, questionId, changes));
+  }
+
+  async #updateIdentityQuestion(
+    reviewId: number,
+    questionId: number,
+    changes: IdentityQuestionChanges,
+  ): Promise<IdentityQuestionRow | undefined> {
+    const question = await this.#db
+      .updateTable('identity_questions')
+      .set({
+        prompt: changes.prompt,
+        kind: changes.kind,
+        required: changes.required === undefined ? undefined : toInteger(changes.required),
+        explanation: changes.explanation,
+      })
+      .where('review_id', '=', reviewId)
+      .where('id', '=', questionId)
+      .returning(['id', 'uses_place_list'])
+      .executeTakeFirst();
+    if (question === undefined) return undefined;
+    if (changes.options !== undefined && question.uses_place_list === 0) {
+      await this.#db.deleteFrom('identity_options').where('question_id', '=', questionId).execute();
+      await this.#insertOptions(questionId, changes.options);
+    }
+    return this.#findIdentityQuestion(reviewId, questionId);
+  }
+
+  async deleteIdentityQuestion(reviewId: number, questionId: number): Promise<boolean> {
+    const result = await this.#db
+      .deleteFrom('identity_questions')
+      .where('review_id', '=', reviewId)
+      .where('id', '=', questionId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  async reorderIdentityQuestions(reviewId: number, questionIds: number[]): Promise<boolean> {
+    return this.#inTransaction((tx) => tx.#reorderIdentityQuestions(reviewId, questionIds));
+  }
+
+  async #reorderIdentityQuestions(reviewId: number, questionIds: number[]): Promise<boolean> {
+    const existing = await this.#db
+      .selectFrom('identity_questions')
+      .select('id')
+      .where('review_id', '=', reviewId)
+      .execute();
+    const wanted = new Set(questionIds);
+    if (wanted.size !== questionIds.length || existing.length !== questionIds.length) return false;
+    if (!existing.every((row) => wanted.has(row.id))) return false;
+    // Through negative positions first, so UNIQUE (review_id, position) never sees two questions on
+    // one position midway.
+    for (const final of [false, true]) {
+      for (const [index, questionId] of questionIds.entries()) {
+        await this.#db
+          .updateTable('identity_questions')
+          .set({ position: final ? index : -(index + 1) })
+          .where('review_id', '=', reviewId)
+          .where('id', '=', questionId)
+          .execute();
+      }
+    }
+    return true;
+  }
+
+  async answeredIdentityQuestionIds(reviewId: number): Promise<Set<number>> {
+    const rows = await this.#db
+      .selectFrom('identity_answers')
+      .innerJoin('identity_questions', 'identity_questions.id', 'identity_answers.question_id')
+      .select('identity_answers.question_id')
+      .distinct()
+      .where('identity_questions.review_id', '=', reviewId)
+      .execute();
+    return new Set(rows.map((row) => row.question_id));
+  }
+
+  // Place lists
+
+  async replacePlaces(reviewId: number, places: NewPlace[]): Promise<PlaceRow[]> {
+    return this.#inTransaction((tx) => tx.#replacePlaces(reviewId, places));
+  }
+
+  async #replacePlaces(reviewId: number, places: NewPlace[]): Promise<PlaceRow[]> {
+    const placeQuestions = await this.#db
+      .selectFrom('identity_questions')
+      .select('id')
+      .where('review_id', '=', reviewId)
+      .where('uses_place_list', '=', 1)
+      .execute();
+    // Options first: they reference the places about to go.
+    if (placeQuestions.length > 0) {
+      await this.#db
+        .deleteFrom('identity_options')
+        .where(
+          'question_id',
+          'in',
+          placeQuestions.map((question) => question.id),
+        )
+        .execute();
+    }
+    await this.#db.deleteFrom('places').where('review_id', '=', reviewId).execute();
+    for (let start = 0; start < places.length; start += insertChunkSize) {
+      await mapConflicts(
+        this.#db
+          .insertInto('places')
+          .values(
+            places.slice(start, start + insertChunkSize).map((place, offset) => ({
+              review_id: reviewId,
+              code: place.code,
+              name: place.name,
+              name_cy: place.nameCy,
+              region: place.region,
+              attributes: JSON.stringify(place.attributes),
+              position: start + offset,
+            })),
+          )
+          .execute(),
+      );
+    }
+    const stored = await this.listPlaces(reviewId);
+    for (const question of placeQuestions) await this.#insertPlaceOptions(question.id, stored);
+    return stored;
+  }
+
+  async listPlaces(reviewId: number): Promise<PlaceRow[]> {
+    const rows = await this.#db
+      .selectFrom('places')
+      .selectAll()
+      .where('review_id', '=', reviewId)
+      .orderBy('position')
+      .execute();
+    return rows.map(placeFromRow);
+  }
+
+  async countPlaces(reviewId: number): Promise<number> {
+    const row = await this.#db
+      .selectFrom('places')
+      .select(sql<number>`cast(count(*) as integer)`.as('count'))
+      .where('review_id', '=', reviewId)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
   }
 
   async setIdentityAnswer(input: {
@@ -582,15 +784,120 @@ export class KyselyStore implements Store {
     return row && inviteFromRow(row);
   }
 
-  async redeemInvite(inviteId: number, participantId: number, now: string): Promise<boolean> {
+  async redeemInvite(inviteId: number, usedAt: string): Promise<boolean> {
     // One conditional UPDATE, so an invite link opened twice at once is still redeemed only once.
     const result = await this.#db
       .updateTable('invites')
-      .set({ used_at: now, participant_id: participantId })
+      .set({ used_at: usedAt })
       .where('id', '=', inviteId)
       .where('used_at', 'is', null)
+      .where('revoked_at', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
+  }
+
+  // Invitations from a member list
+
+  async createInvitation(input: NewInvitation): Promise<InviteRow> {
+    const row = await mapConflicts(
+      this.#db
+        .insertInto('invites')
+        .values({
+          review_id: input.reviewId,
+          token_hash: input.tokenHash,
+          created_at: input.createdAt,
+          created_by_account_id: input.createdByAccountId,
+          used_at: null,
+          participant_id: null,
+          email: input.email,
+          name: input.name,
+          revoked_at: null,
+          send_status: 'pending',
+          sent_at: null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    );
+    if (input.answers.length > 0) {
+      await this.#db
+        .insertInto('invite_answers')
+        .values(
+          input.answers.map((answer) => ({
+            invite_id: row.id,
+            question_id: answer.questionId,
+            option_id: answer.optionId,
+          })),
+        )
+        .execute();
+    }
+    return inviteFromRow(row);
+  }
+
+  async listInvitations(reviewId: number): Promise<InviteRow[]> {
+    const rows = await this.#db
+      .selectFrom('invites')
+      .selectAll()
+      .where('review_id', '=', reviewId)
+      .where('email', 'is not', null)
+      .orderBy('id')
+      .execute();
+    return rows.map(inviteFromRow);
+  }
+
+  async findInvitation(reviewId: number, inviteId: number): Promise<InviteRow | undefined> {
+    const row = await this.#db
+      .selectFrom('invites')
+      .selectAll()
+      .where('review_id', '=', reviewId)
+      .where('id', '=', inviteId)
+      .where('email', 'is not', null)
+      .executeTakeFirst();
+    return row && inviteFromRow(row);
+  }
+
+  async renewInviteToken(inviteId: number, tokenHash: string): Promise<boolean> {
+    const result = await mapConflicts(
+      this.#db
+        .updateTable('invites')
+        .set({ token_hash: tokenHash, revoked_at: null, send_status: 'pending', sent_at: null })
+        .where('id', '=', inviteId)
+        .where('used_at', 'is', null)
+        .executeTakeFirst(),
+    );
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async revokeInvite(inviteId: number, now: string): Promise<boolean> {
+    const result = await this.#db
+      .updateTable('invites')
+      .set({ revoked_at: now })
+      .where('id', '=', inviteId)
+      .where('used_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async recordInviteSent(inviteId: number, status: 'sent' | 'send_failed', at: string): Promise<void> {
+    await this.#db
+      .updateTable('invites')
+      .set({ send_status: status, sent_at: status === 'sent' ? at : null })
+      .where('id', '=', inviteId)
+      .execute();
+  }
+
+  async listInviteAnswers(inviteId: number): Promise<Array<{ questionId: number; optionId: number }>> {
+    const rows = await this.#db
+      .selectFrom('invite_answers')
+      .select(['question_id', 'option_id'])
+      .where('invite_id', '=', inviteId)
+      .orderBy('question_id')
+      .execute();
+    return rows.map((row) => ({ questionId: row.question_id, optionId: row.option_id }));
+  }
+
+  async deleteInviteAnswers(inviteId: number): Promise<void> {
+    await this.#db.deleteFrom('invite_answers').where('invite_id', '=', inviteId).execute();
   }
 
   // Statements
@@ -683,6 +990,44 @@ export class KyselyStore implements Store {
     return new Map(
       rows.map((row) => [row.statementId, { agree: row.agree, disagree: row.disagree, pass: row.pass }] as const),
     );
+  }
+
+  // Moderation: the queries live in moderation-queries.ts; writes run in one transaction here.
+
+  listModerationQueue(reviewId: number, filter: ModerationQueueFilter): Promise<ModeratedStatementRow[]> {
+    return moderation.listModerationQueue(this.#db, reviewId, filter);
+  }
+
+  moderationCounts(reviewId: number): Promise<ModerationCount[]> {
+    return moderation.moderationCounts(this.#db, reviewId);
+  }
+
+  findModeratedStatements(reviewId: number, statementIds: number[]): Promise<ModeratedStatementRow[]> {
+    return moderation.findModeratedStatements(this.#db, reviewId, statementIds);
+  }
+
+  setStatementsModeration(input: Parameters<Store['setStatementsModeration']>[0]): Promise<ModeratedStatementRow[]> {
+    return this.#inTransaction((tx) => moderation.setStatementsModeration(tx.#db, input));
+  }
+
+  editStatementText(input: Parameters<Store['editStatementText']>[0]): ReturnType<Store['editStatementText']> {
+    return this.#inTransaction((tx) => mapConflicts(moderation.editStatementText(tx.#db, input)));
+  }
+
+  setStatementMeta(input: Parameters<Store['setStatementMeta']>[0]): Promise<ModeratedStatementRow | undefined> {
+    return this.#inTransaction((tx) => moderation.setStatementMeta(tx.#db, input));
+  }
+
+  listModerationEvents(reviewId: number, statementId: number): Promise<ModerationEventRow[]> {
+    return moderation.listModerationEvents(this.#db, reviewId, statementId);
+  }
+
+  participantStatementActivity(
+    reviewId: number,
+    participantId: number,
+    since: string,
+  ): Promise<{ total: number; recentCreatedAt: string[] }> {
+    return moderation.participantStatementActivity(this.#db, this.kind, { reviewId, participantId, since });
   }
 
   // Votes
@@ -926,12 +1271,85 @@ export class KyselyStore implements Store {
     );
   }
 
+  // Team, audit log and dashboard: the queries live in team-audit-queries.ts.
+
+  createTeamInvitation(input: NewTeamInvitation): Promise<TeamInvitationRow> {
+    return mapConflicts(teamAudit.createTeamInvitation(this.#db, input));
+  }
+
+  findTeamInvitationByTokenHash(tokenHash: string): Promise<TeamInvitationRow | undefined> {
+    return teamAudit.findTeamInvitationByTokenHash(this.#db, tokenHash);
+  }
+
+  listPendingTeamInvitations(reviewId: number, now: string): Promise<TeamInvitationRow[]> {
+    return teamAudit.listPendingTeamInvitations(this.#db, reviewId, now);
+  }
+
+  acceptTeamInvitation(invitationId: number, accountId: number, now: string): Promise<boolean> {
+    return teamAudit.acceptTeamInvitation(this.#db, invitationId, accountId, now);
+  }
+
+  revokeTeamInvitations(
+    reviewId: number,
+    which: { invitationId: number } | { email: string },
+    now: string,
+  ): Promise<number> {
+    return teamAudit.revokeTeamInvitations(this.#db, reviewId, which, now);
+  }
+
+  listReviewTeam(reviewId: number): Promise<TeamMemberRow[]> {
+    return teamAudit.listReviewTeam(this.#db, reviewId);
+  }
+
+  removeReviewRole(reviewId: number, accountId: number): Promise<boolean> {
+    return teamAudit.removeReviewRole(this.#db, reviewId, accountId);
+  }
+
+  countReviewRole(reviewId: number, role: ReviewRole): Promise<number> {
+    return teamAudit.countReviewRole(this.#db, reviewId, role);
+  }
+
+  recordAuditEvent(input: NewAuditEvent): Promise<AuditEventRow> {
+    return teamAudit.recordAuditEvent(this.#db, input);
+  }
+
+  listAuditEvents(reviewId: number, page: { limit: number; beforeId?: number }): Promise<AuditEventRow[]> {
+    return teamAudit.listAuditEvents(this.#db, reviewId, page);
+  }
+
+  dashboardCounts(reviewId: number, activeSince: string): Promise<DashboardCounts> {
+    return teamAudit.dashboardCounts(this.#db, reviewId, activeSince);
+  }
+
+  identityAnswerCounts(reviewId: number): Promise<Array<{ questionId: number; optionId: number; count: number }>> {
+    return teamAudit.identityAnswerCounts(this.#db, reviewId);
+  }
+
   async #currentSchema(): Promise<string> {
     const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(this.#db);
     const schema = result.rows[0]?.schema;
     if (schema === undefined) throw new Error('PostgreSQL reports no current schema; check search_path.');
     return schema;
   }
+}
+
+/**
+ * Rows per multi-row INSERT. SQLite binds at most 32,766 parameters per statement and PostgreSQL
+ * 65,535; 500 rows of the widest table written in bulk (places, 7 columns) stays far below both.
+ */
+const insertChunkSize = 500;
+
+function placeFromRow(row: Selectable<Database['places']>): PlaceRow {
+  return {
+    id: row.id,
+    reviewId: row.review_id,
+    code: row.code,
+    name: row.name,
+    nameCy: row.name_cy,
+    region: row.region,
+    attributes: JSON.parse(row.attributes) as Record<string, string>,
+    position: row.position,
+  };
 }
 
 function* chunked<T>(items: readonly T[], size: number): Generator<T[]> {
@@ -963,9 +1381,11 @@ function reviewFromRow(row: Selectable<ReviewsTable>): ReviewRow {
     visibility: row.visibility,
     moderationMode: row.moderation_mode,
     participantsCanAddStatements: row.participants_can_add_statements === 1,
+    resultsVisibility: row.results_visibility === 'public' ? 'public' : 'team',
     createdByAccountId: row.created_by_account_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    archivedAt: row.archived_at,
   };
 }
 
@@ -987,7 +1407,11 @@ function inviteFromRow(row: Selectable<Database['invites']>): InviteRow {
     tokenHash: row.token_hash,
     createdAt: row.created_at,
     usedAt: row.used_at,
-    participantId: row.participant_id,
+    email: row.email,
+    name: row.name,
+    revokedAt: row.revoked_at,
+    sendStatus: row.send_status,
+    sentAt: row.sent_at,
   };
 }
 

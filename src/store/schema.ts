@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * Kysely table types: the columns exactly as both databases hold them (snake_case). The store maps
@@ -29,6 +29,10 @@ export interface Database {
   vote_events: VoteEventsTable;
   votes: VotesTable;
   analyses: AnalysesTable;
+  team_invitations: TeamInvitationsTable;
+  audit_events: AuditEventsTable;
+  moderation_events: ModerationEventsTable;
+  places: PlacesTable;
 }
 
 /** 0 or 1: how both databases hold a boolean. */
@@ -71,6 +75,10 @@ export interface ReviewsTable {
   created_by_account_id: number;
   created_at: string;
   updated_at: string;
+  /** Set while the review is archived (0003); null otherwise. */
+  archived_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 'public' or 'team' (0007); defaults to 'team'. */
+  results_visibility: ColumnType<'public' | 'team', 'public' | 'team' | undefined, 'public' | 'team'>;
 }
 
 export interface ReviewRolesTable {
@@ -87,6 +95,10 @@ export interface IdentityQuestionsTable {
   kind: 'tradition' | 'referendum' | 'role' | 'seat' | 'region' | 'other';
   position: number;
   created_at: string;
+  required: ColumnType<IntegerBoolean, IntegerBoolean | undefined, IntegerBoolean>;
+  explanation: ColumnType<string, string | undefined, string>;
+  /** 1 when the options are the review's place list (one option per place). */
+  uses_place_list: ColumnType<IntegerBoolean, IntegerBoolean | undefined, IntegerBoolean>;
 }
 
 export interface IdentityOptionsTable {
@@ -94,6 +106,8 @@ export interface IdentityOptionsTable {
   question_id: number;
   label: string;
   position: number;
+  /** The place this option stands for, on a place question (0003). */
+  place_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface IdentityAnswersTable {
@@ -150,6 +164,13 @@ export interface StatementsTable {
   author_account_id: number | null;
   created_at: string;
   moderated_at: string | null;
+  /** Moderation record (0004): who last accepted or rejected it, and why it was rejected. */
+  moderated_by_account_id: ColumnType<number | null, number | null | undefined, number | null>;
+  rejection_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The text as first written, kept when a moderator fixes a typo (0004); null while never edited. */
+  original_text: ColumnType<string | null, string | null | undefined, string | null>;
+  edited_at: ColumnType<string | null, string | null | undefined, string | null>;
+  edited_by_account_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** Append-only: every vote ever cast, in order of `id`. */
@@ -179,4 +200,58 @@ export interface AnalysesTable {
   vote_event_count: number;
   /** The analysis as JSON text; the worker owns its shape. */
   result: string;
+}
+
+/** A review's place list (0003): seats, wards, branches… imported from CSV. */
+export interface PlacesTable {
+  id: Generated<number>;
+  review_id: number;
+  code: string;
+  name: string;
+  name_cy: string | null;
+  region: string;
+  /** JSON object of the CSV's extra columns, text → text. */
+  attributes: string;
+  position: number;
+}
+
+/** Append-only record of moderation (0004): accept, reject (with its reason), edit (with the text before), meta. */
+export interface ModerationEventsTable {
+  id: Generated<number>;
+  review_id: number;
+  statement_id: number;
+  /** The moderator; null once their account is deleted. */
+  account_id: number | null;
+  action: 'accept' | 'reject' | 'edit' | 'mark_meta' | 'unmark_meta';
+  reason: string | null;
+  previous_text: string | null;
+  created_at: string;
+}
+
+/** Emailed single-use links that give an account a role on a review (0006). */
+export interface TeamInvitationsTable {
+  id: Generated<number>;
+  review_id: number;
+  email: string;
+  role: ReviewRolesTable['role'];
+  token_hash: string;
+  invited_by_account_id: number | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by_account_id: number | null;
+  revoked_at: string | null;
+}
+
+/** Append-only record of organiser and moderator actions (0006). */
+export interface AuditEventsTable {
+  id: Generated<number>;
+  review_id: number;
+  /** Who acted; null once their account is deleted. */
+  account_id: number | null;
+  action: string;
+  /** JSON object of the route's numeric ids, e.g. {"statementId":12}. */
+  params: string;
+  summary: string;
+  created_at: string;
 }

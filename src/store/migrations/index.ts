@@ -1,7 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './0001-initial.js';
 import { teamRolesMigration } from './0002-team-roles.js';
+import { placesMigration } from './0003-places.js';
+import { moderationMigration } from './0004-moderation.js';
 import { invitationsMigration } from './0005-invitations.js';
+import { teamAuditMigration } from './0006-team-audit.js';
+import { reportMigration } from './0007-report.js';
 import type { MigrationDialect } from './dialect-helpers.js';
 
 /**
@@ -13,7 +17,11 @@ import type { MigrationDialect } from './dialect-helpers.js';
 const migrationFactories: ReadonlyArray<readonly [name: string, create: (dialect: MigrationDialect) => Migration]> = [
   ['0001-initial', initialMigration],
   ['0002-team-roles', teamRolesMigration],
+  ['0003-places', placesMigration],
+  ['0004-moderation', moderationMigration],
   ['0005-invitations', invitationsMigration],
+  ['0006-team-audit', teamAuditMigration],
+  ['0007-report', reportMigration],
 ];
 
 /** The names of every migration, in application order. */
