@@ -8,12 +8,14 @@ import { testStoreFactories } from '../test-support/stores.js';
 import { parseDatabaseUrl } from './open.js';
 import { openSqliteDatabase, openSqliteStore } from './sqlite.js';
 import { runStoreContract } from './store-contract.js';
+import { runTeamAuditContract } from './team-audit-contract.js';
 
 for (const factory of testStoreFactories) {
   describe.skipIf(factory.skipReason !== undefined)(
     `${factory.kind}${factory.skipReason ? ` (skipped: ${factory.skipReason})` : ''}`,
     () => {
       runStoreContract(factory.kind, () => factory.create({ migrate: false }));
+      runTeamAuditContract(factory.kind, () => factory.create());
     },
   );
 }
