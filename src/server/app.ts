@@ -14,13 +14,20 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { registerAuditHook } from './audit-hook.js';
 import { checkCsrf, loadAccount } from './auth/session.js';
 import type { App, AppContext } from './context.js';
 import { AppError, type FieldError } from './errors.js';
+import { usesDevelopmentOutbox } from './mail/create-mailer.js';
+import { registerRoutePermissions } from './route-permissions.js';
 import { registerAccountRoutes } from './routes/accounts/routes.js';
+import { registerDevMailRoutes } from './routes/dev-mail/routes.js';
+import { registerExportRoutes } from './routes/exports/routes.js';
 import { registerHealthRoutes } from './routes/health/routes.js';
 import { registerManageRoutes } from './routes/manage/routes.js';
+import { registerModerationRoutes } from './routes/moderation/routes.js';
 import { registerParticipationRoutes } from './routes/participation/routes.js';
+import { registerResultsRoutes } from './routes/results/routes.js';
 
 const webRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
 
@@ -41,6 +48,11 @@ export async function buildApp(context: AppContext, options: { logger?: boolean 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    const retryAt = appError.extensions?.retryAt;
+    if (retryAt) {
+      const seconds = Math.ceil((Date.parse(retryAt) - context.now().getTime()) / 1000);
+      void reply.header('retry-after', String(Math.max(1, seconds)));
+    }
     void reply.code(appError.status).type('application/problem+json').send(appError.toProblem());
   });
 
@@ -78,6 +90,9 @@ export async function buildApp(context: AppContext, options: { logger?: boolean 
     transform: jsonSchemaTransform,
   });
 
+  // Both before any route: they hook into every route as it is registered.
+  registerRoutePermissions(app, context);
+  registerAuditHook(app, context);
   app.decorateRequest('account', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
@@ -92,10 +107,18 @@ export async function buildApp(context: AppContext, options: { logger?: boolean 
       registerAccountRoutes(typed, context);
       registerParticipationRoutes(typed, context);
       registerManageRoutes(typed, context);
+      registerResultsRoutes(typed, context);
+      registerExportRoutes(typed, context);
+      registerModerationRoutes(typed, context);
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },
   );
+
+  if (usesDevelopmentOutbox(context.config)) {
+    // Its own plugin, so its local-only hook guards these pages and nothing else.
+    await app.register(async (devMail) => registerDevMailRoutes(devMail.withTypeProvider<ZodTypeProvider>(), context));
+  }
 
   const hasWebBuild = existsSync(join(webRoot, 'index.html'));
   if (hasWebBuild) {

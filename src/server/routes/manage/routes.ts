@@ -39,7 +39,10 @@ export function registerManageRoutes(app: App, context: AppContext): void {
 
   app.get(
     '/manage/reviews',
-    { schema: { tags, summary: 'Reviews you have a role on', response: { 200: z.array(managedReviewSchema) } } },
+    {
+      config: { permission: 'signedIn' },
+      schema: { tags, summary: 'Reviews you have a role on', response: { 200: z.array(managedReviewSchema) } },
+    },
     async (request) => {
       const account = requireAccount(request);
       const reviews = await context.store.listReviewsForAccount(account.id);
@@ -50,6 +53,7 @@ export function registerManageRoutes(app: App, context: AppContext): void {
   app.post(
     '/manage/reviews',
     {
+      config: { permission: 'signedIn', audit: 'review.create' },
       schema: {
         tags,
         summary: 'Create a review (you become its owner)',
@@ -66,7 +70,10 @@ export function registerManageRoutes(app: App, context: AppContext): void {
 
   app.get(
     '/manage/reviews/:slug',
-    { schema: { tags, summary: 'One of your reviews', params: slugParams, response: { 200: managedReviewSchema } } },
+    {
+      config: { permission: 'view' },
+      schema: { tags, summary: 'One of your reviews', params: slugParams, response: { 200: managedReviewSchema } },
+    },
     async (request) => {
       const { review, role } = await authoriseReview(context, request, request.params.slug, 'view');
       return present(review, role);
@@ -76,6 +83,7 @@ export function registerManageRoutes(app: App, context: AppContext): void {
   app.patch(
     '/manage/reviews/:slug',
     {
+      config: { permission: 'editReview', audit: 'review.update' },
       schema: {
         tags,
         summary: 'Edit, open or close a review',
@@ -93,6 +101,7 @@ export function registerManageRoutes(app: App, context: AppContext): void {
   app.get(
     '/manage/reviews/:slug/statements',
     {
+      config: { permission: 'view' },
       schema: {
         tags,
         summary: 'All statements with their tallies',
@@ -113,6 +122,7 @@ export function registerManageRoutes(app: App, context: AppContext): void {
   app.post(
     '/manage/reviews/:slug/statements',
     {
+      config: { permission: 'editReview', audit: 'statement.seed' },
       schema: {
         tags,
         summary: 'Add seed statements (all or none)',
@@ -131,6 +141,7 @@ export function registerManageRoutes(app: App, context: AppContext): void {
   app.patch(
     '/manage/reviews/:slug/statements/:statementId',
     {
+      config: { permission: 'moderate', audit: 'statement.moderate' },
       schema: {
         tags,
         summary: 'Accept or reject a statement, or mark it meta',
@@ -150,6 +161,7 @@ export function registerManageRoutes(app: App, context: AppContext): void {
   app.get(
     '/manage/reviews/:slug/identity-questions',
     {
+      config: { permission: 'view' },
       schema: {
         tags,
         summary: 'The review’s identity questions',
@@ -166,6 +178,7 @@ export function registerManageRoutes(app: App, context: AppContext): void {
   app.post(
     '/manage/reviews/:slug/identity-questions',
     {
+      config: { permission: 'editReview', audit: 'identity-question.create' },
       schema: {
         tags,
         summary: 'Add an optional identity question with its options',
@@ -176,13 +189,15 @@ export function registerManageRoutes(app: App, context: AppContext): void {
     },
     async (request, reply) => {
       const { review } = await authoriseReview(context, request, request.params.slug, 'editReview');
-      return reply.code(201).send(presentIdentityQuestion(await createIdentityQuestion(context, review, request.body)));
+      const question = unwrap(await createIdentityQuestion(context, review, request.body));
+      return reply.code(201).send(presentIdentityQuestion(question));
     },
   );
 
   app.get(
     '/manage/reviews/:slug/analysis',
     {
+      config: { permission: 'viewResults' },
       schema: {
         tags,
         summary:
@@ -192,7 +207,7 @@ export function registerManageRoutes(app: App, context: AppContext): void {
       },
     },
     async (request) => {
-      const { review } = await authoriseReview(context, request, request.params.slug, 'view');
+      const { review } = await authoriseReview(context, request, request.params.slug, 'viewResults');
       const latest = await context.store.latestAnalysis(review.id);
       if (!latest) {
         throw new AppError(
@@ -214,6 +229,7 @@ export function registerManageRoutes(app: App, context: AppContext): void {
   app.post(
     '/manage/reviews/:slug/invites',
     {
+      config: { permission: 'invite', audit: 'invite.create' },
       schema: {
         tags,
         summary: 'Create a one-off invite link (shown once)',
