@@ -20,6 +20,18 @@ const environmentSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** Seconds to wait after the last vote before re-analysing a review. */
   ANALYSIS_DEBOUNCE_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+  /** Outgoing mail server; without it, mail is written to MAIL_DIR and listed at /dev/mail. */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, message: 'SMTP_URL must look like smtp://user:password@host:587 or smtps://…:465' })
+    .optional(),
+  /** The sender of every email, `address` or `Name <address>`. */
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, {
+      message: 'MAIL_FROM must be an address, or a name and an address: Common Ground <review@example.org>',
+    })
+    .optional(),
+  MAIL_DIR: z.string().min(1).default('./data/mail'),
 });
 
 export interface AppConfig {
@@ -33,6 +45,10 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   trustProxy: boolean;
   analysisDebounceSeconds: number;
+  /** null: no SMTP server, so mail goes to `mailDir` (the development outbox at /dev/mail). */
+  smtpUrl: string | null;
+  mailFrom: string;
+  mailDir: string;
 }
 
 export class ConfigError extends Error {
@@ -50,6 +66,10 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const values = parsed.data;
+  if (values.SMTP_URL && !values.MAIL_FROM) {
+    // A made-up sender would be rejected or sent to spam by a real mail server; say so at start.
+    throw new ConfigError('Invalid configuration:\n  MAIL_FROM: required when SMTP_URL is set');
+  }
   const publicUrl = (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, '');
   return {
     port: values.PORT,
@@ -62,6 +82,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
     trustProxy: values.TRUST_PROXY === 'true',
     analysisDebounceSeconds: values.ANALYSIS_DEBOUNCE_SECONDS,
+    smtpUrl: values.SMTP_URL ?? null,
+    mailFrom: values.MAIL_FROM ?? 'Common Ground <no-reply@localhost>',
+    mailDir: values.MAIL_DIR,
   };
 }
 

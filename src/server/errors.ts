@@ -21,21 +21,44 @@ export const errorCatalogue = {
   invite_not_found: { status: 404, title: 'Invite not found' },
   question_not_found: { status: 404, title: 'Identity question not found' },
   analysis_not_ready: { status: 404, title: 'No analysis yet' },
+  results_not_public: { status: 403, title: 'The results of this review are for its team only' },
   review_closed: { status: 409, title: 'This review is not open' },
   statement_not_votable: { status: 409, title: 'This statement cannot be voted on' },
   duplicate_statement: { status: 409, title: 'That statement is already in the review' },
+  statement_has_votes: { status: 409, title: 'This statement has votes, so its text cannot change' },
   slug_taken: { status: 409, title: 'That address is taken' },
   email_taken: { status: 409, title: 'That email already has an account' },
   invite_used: { status: 409, title: 'This invite has been used' },
+  team_invitation_not_found: { status: 404, title: 'Team invitation not found' },
+  team_invitation_expired: { status: 410, title: 'This team invitation has expired or was withdrawn' },
+  team_invitation_used: { status: 409, title: 'This team invitation has been used' },
+  team_invitation_wrong_account: { status: 403, title: 'This team invitation is for another email address' },
+  member_not_found: { status: 404, title: 'Not a member of this review' },
+  already_in_team: { status: 409, title: 'Already in the team' },
+  last_owner: { status: 409, title: 'A review keeps at least one owner' },
+  mail_not_sent: { status: 502, title: 'The email could not be sent' },
+  invite_revoked: { status: 410, title: 'This invite has been withdrawn' },
+  invitation_not_found: { status: 404, title: 'Invitation not found' },
+  member_list_invalid: { status: 422, title: 'The member list has bad lines' },
+  place_list_invalid: { status: 422, title: 'The place list has bad lines' },
+  place_list_missing: { status: 409, title: 'This review has no place list yet' },
+  place_list_in_use: { status: 409, title: 'Participants have answered a place question' },
+  question_answered: { status: 409, title: 'This question has answers, so it cannot change' },
+  identity_answers_required: { status: 409, title: 'Answer the required questions first' },
+  review_archived: { status: 409, title: 'This review is archived' },
   setup_done: { status: 409, title: 'The owner account already exists' },
   setup_token_invalid: { status: 403, title: 'The set-up link is not valid or has expired' },
   payload_too_large: { status: 413, title: 'The request is too large' },
   rate_limited: { status: 429, title: 'Too many requests' },
+  statement_posting_too_fast: { status: 429, title: 'Statements are coming too fast' },
+  statement_posting_limit: { status: 429, title: 'No more statements from you in this review' },
   internal: { status: 500, title: 'Something went wrong on our side' },
   unavailable: { status: 503, title: 'Not ready' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
+
+export type ProblemExtensions = Pick<Problem, 'retryAt' | 'lines'>;
 
 export interface FieldError {
   field: string;
@@ -49,6 +72,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly detail: string,
     readonly fieldErrors?: FieldError[],
+    /** RFC 9457 extension members, e.g. `retryAt` on a throttled request. */
+    readonly extensions?: ProblemExtensions,
   ) {
     super(detail);
   }
@@ -66,6 +91,7 @@ export class AppError extends Error {
       code: this.code,
       detail: this.detail,
       ...(this.fieldErrors ? { errors: this.fieldErrors } : {}),
+      ...this.extensions,
     };
   }
 }
@@ -82,9 +108,14 @@ export function fieldError(field: string, message: string): AppError {
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
-export const refuse = <T = never>(code: ErrorCode, detail: string, fieldErrors?: FieldError[]): Outcome<T> => ({
+export const refuse = <T = never>(
+  code: ErrorCode,
+  detail: string,
+  fieldErrors?: FieldError[],
+  extensions?: ProblemExtensions,
+): Outcome<T> => ({
   ok: false,
-  error: new AppError(code, detail, fieldErrors),
+  error: new AppError(code, detail, fieldErrors, extensions),
 });
 
 export function unwrap<T>(outcome: Outcome<T>): T {

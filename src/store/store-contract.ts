@@ -488,6 +488,7 @@ export function runStoreContract(name: string, createStore: () => Promise<Store>
           tokenHash: 'same-hash',
           seed: -2147483648,
           createdAt: at(2),
+          verified: false,
         });
         expect(await store.findParticipantByTokenHash(review.id, 'same-hash')).toEqual(participant);
         expect(await store.findParticipantById(participant.id)).toEqual(participant);
@@ -507,12 +508,7 @@ export function runStoreContract(name: string, createStore: () => Promise<Store>
           createdAt: at(1),
           createdByAccountId: account.id,
         });
-        const first = await aParticipant(review, 'first');
-        const second = await aParticipant(review, 'second');
-        const redeemed = await Promise.all([
-          store.redeemInvite(invite.id, first.id, at(5)),
-          store.redeemInvite(invite.id, second.id, at(5)),
-        ]);
+        const redeemed = await Promise.all([store.redeemInvite(invite.id, at(5)), store.redeemInvite(invite.id, at(5))]);
         expect(redeemed.filter(Boolean)).toHaveLength(1);
 
         await store.createOneTimeToken({
@@ -544,19 +540,20 @@ export function runStoreContract(name: string, createStore: () => Promise<Store>
           tokenHash: 'invite-hash',
           createdAt: at(1),
           usedAt: null,
-          participantId: null,
+          email: null,
+          name: null,
+          revokedAt: null,
+          sendStatus: null,
+          sentAt: null,
         });
         expect(await store.findInviteByTokenHash('invite-hash')).toEqual(invite);
         expect(await store.findInviteByTokenHash('unknown')).toBeUndefined();
-        const first = await aParticipant(review, 'first');
-        const second = await aParticipant(review, 'second');
-        expect(await store.redeemInvite(invite.id, first.id, at(5))).toBe(true);
-        expect(await store.redeemInvite(invite.id, second.id, at(6))).toBe(false);
-        expect(await store.findInviteByTokenHash('invite-hash')).toEqual({
-          ...invite,
-          usedAt: at(5),
-          participantId: first.id,
-        });
+        expect(await store.redeemInvite(invite.id, at(5))).toBe(true);
+        expect(await store.redeemInvite(invite.id, at(6))).toBe(false);
+        expect(await store.findInviteByTokenHash('invite-hash')).toEqual({ ...invite, usedAt: at(5) });
+        // A one-off link is not a member invitation.
+        expect(await store.listInvitations(review.id)).toEqual([]);
+        expect(await store.findInvitation(review.id, invite.id)).toBeUndefined();
         await expectConflict(
           store.createInvite({
             reviewId: review.id,
@@ -567,6 +564,143 @@ export function runStoreContract(name: string, createStore: () => Promise<Store>
           storeConstraints.inviteTokenHash,
         );
       });
+    });
+
+    describe('invitations from a member list', () => {
+      async function aRegionQuestion(review: ReviewRow) {
+        return store.createIdentityQuestion({
+          reviewId: review.id,
+          prompt: 'Which valley?',
+          kind: 'region',
+          options: ['Rhondda', 'Cynon'],
+          createdAt: at(1),
+        });
+      }
+
+      it('creates invitations with pre-filled answers, one per email per review', async () => {
+        const account = await anAccount();
+        const review = await aReview(account, { visibility: 'invite' });
+        const other = await aReview(account, { slug: 'other-review' });
+        const question = await aRegionQuestion(review);
+        const cynon = question.options[1];
+        if (!cynon) throw new Error('the question has two options');
+        const ann = await store.createInvitation({
+          reviewId: review.id,
+          tokenHash: 'ann-token',
+          email: 'ann@example.org',
+          name: 'Ann',
+          createdAt: at(2),
+          createdByAccountId: account.id,
+          answers: [{ questionId: question.id, optionId: cynon.id }],
+        });
+        expect(ann).toEqual({
+          id: expect.any(Number),
+          reviewId: review.id,
+          tokenHash: 'ann-token',
+          createdAt: at(2),
+          usedAt: null,
+          email: 'ann@example.org',
+          name: 'Ann',
+          revokedAt: null,
+          sendStatus: 'pending',
+          sentAt: null,
+        });
+        const bob = await store.createInvitation({
+          reviewId: review.id,
+          tokenHash: 'bob-token',
+          email: 'bob@example.org',
+          name: null,
+          createdAt: at(3),
+          createdByAccountId: account.id,
+          answers: [],
+        });
+        await store.createInvite({ reviewId: review.id, tokenHash: 'one-off', createdAt: at(3), createdByAccountId: account.id });
+        // The same address may be invited to another review, but not twice to one.
+        await store.createInvitation({ ...invitationInput(other, account, 'elsewhere'), email: 'ann@example.org' });
+        await expectConflict(
+          store.createInvitation({ ...invitationInput(review, account, 'again'), email: 'ann@example.org' }),
+          storeConstraints.inviteEmail,
+        );
+
+        expect(await store.listInvitations(review.id)).toEqual([ann, bob]);
+        expect(await store.findInvitation(review.id, bob.id)).toEqual(bob);
+        expect(await store.findInvitation(other.id, bob.id)).toBeUndefined();
+        expect(await store.findInviteByTokenHash('ann-token')).toEqual(ann);
+        expect(await store.listInviteAnswers(ann.id)).toEqual([{ questionId: question.id, optionId: cynon.id }]);
+        expect(await store.listInviteAnswers(bob.id)).toEqual([]);
+        await store.deleteInviteAnswers(ann.id);
+        expect(await store.listInviteAnswers(ann.id)).toEqual([]);
+      });
+
+      it('refuses a pre-filled answer whose option belongs to another question', async () => {
+        const account = await anAccount();
+        const review = await aReview(account);
+        const question = await aRegionQuestion(review);
+        const other = await store.createIdentityQuestion({
+          reviewId: review.id,
+          prompt: 'Role?',
+          kind: 'role',
+          options: ['Member', 'Voter'],
+          createdAt: at(1),
+        });
+        const foreignOption = other.options[0];
+        if (!foreignOption) throw new Error('the question has options');
+        await expect(
+          store.transaction((tx) =>
+            tx.createInvitation({
+              ...invitationInput(review, account, 'mismatch'),
+              answers: [{ questionId: question.id, optionId: foreignOption.id }],
+            }),
+          ),
+        ).rejects.toThrow();
+        expect(await store.listInvitations(review.id)).toEqual([]);
+      });
+
+      it('renews, revokes and records sending; a revoked or used invite cannot be redeemed', async () => {
+        const account = await anAccount();
+        const review = await aReview(account, { visibility: 'invite' });
+        const invite = await store.createInvitation(invitationInput(review, account, 'first-token'));
+
+        await store.recordInviteSent(invite.id, 'send_failed', at(4));
+        expect(await store.findInvitation(review.id, invite.id)).toMatchObject({ sendStatus: 'send_failed', sentAt: null });
+        await store.recordInviteSent(invite.id, 'sent', at(5));
+        expect(await store.findInvitation(review.id, invite.id)).toMatchObject({ sendStatus: 'sent', sentAt: at(5) });
+
+        expect(await store.revokeInvite(invite.id, at(6))).toBe(true);
+        expect(await store.revokeInvite(invite.id, at(7))).toBe(false);
+        expect(await store.findInvitation(review.id, invite.id)).toMatchObject({ revokedAt: at(6) });
+        expect(await store.redeemInvite(invite.id, at(8))).toBe(false);
+
+        // Renewing replaces the token (the old link finds nothing) and reinstates the invite.
+        expect(await store.renewInviteToken(invite.id, 'second-token')).toBe(true);
+        expect(await store.findInviteByTokenHash('first-token')).toBeUndefined();
+        expect(await store.findInviteByTokenHash('second-token')).toMatchObject({
+          id: invite.id,
+          revokedAt: null,
+          sendStatus: 'pending',
+          sentAt: null,
+        });
+        expect(await store.redeemInvite(invite.id, at(9))).toBe(true);
+        expect(await store.renewInviteToken(invite.id, 'third-token')).toBe(false);
+        expect(await store.revokeInvite(invite.id, at(10))).toBe(false);
+        expect(await store.findInvitation(review.id, invite.id)).toMatchObject({
+          tokenHash: 'second-token',
+          usedAt: at(9),
+          revokedAt: null,
+        });
+      });
+
+      function invitationInput(review: ReviewRow, account: AccountRow, tokenHash: string) {
+        return {
+          reviewId: review.id,
+          tokenHash,
+          email: `${tokenHash}@example.org`,
+          name: null,
+          createdAt: at(2),
+          createdByAccountId: account.id,
+          answers: [],
+        };
+      }
     });
 
     describe('statements', () => {

@@ -13,6 +13,7 @@ import { hashToken, newParticipantSeed, newToken } from '../auth/tokens.js';
 import type { AppContext } from '../context.js';
 import { type Outcome, ok, refuse } from '../errors.js';
 import { presentIdentityQuestion, presentReview, presentStatement } from '../presenters/presenters.js';
+import { checkStatementPosting } from './moderation.js';
 
 /**
  * Picks the next statement for a participant among those they have not voted on. The default is
@@ -73,12 +74,14 @@ export async function buildParticipation(
 
 /**
  * Creates a pseudonymous participant: a random cookie token (only its hash is stored) and a random
- * ordering seed. No name, email or address is asked for or kept.
+ * ordering seed. No name, email or address is asked for or kept. `verified` marks one who joined
+ * through an invite.
  */
 export async function createParticipant(
   store: Store,
   review: ReviewRow,
   now: Date,
+  options: { verified?: boolean } = {},
 ): Promise<{ participant: ParticipantRow; token: string }> {
   const token = newToken();
   const participant = await store.createParticipant({
@@ -86,6 +89,7 @@ export async function createParticipant(
     tokenHash: hashToken(token),
     seed: newParticipantSeed(),
     createdAt: now.toISOString(),
+    verified: options.verified ?? false,
   });
   return { participant, token };
 }
@@ -153,8 +157,11 @@ export async function addParticipantStatement(
     ]);
   }
   try {
-    const statement = await context.store.transaction(async (tx) => {
+    const outcome = await context.store.transaction(async (tx): Promise<Outcome<StatementRow>> => {
       const now = context.now().toISOString();
+      // Counted in the database within this transaction, so the limit holds across app instances.
+      const posting = await checkStatementPosting(tx, review, participant.id, context.now());
+      if (!posting.ok) return posting;
       const created = await tx.createStatement({
         reviewId: review.id,
         text,
@@ -173,10 +180,10 @@ export async function addParticipantStatement(
         value: 1,
         votedAt: now,
       });
-      return created;
+      return ok(created);
     });
-    context.onReviewChanged(review.id);
-    return ok(statement);
+    if (outcome.ok) context.onReviewChanged(review.id);
+    return outcome;
   } catch (error) {
     if (error instanceof StoreConflictError) {
       return refuse('duplicate_statement', 'This review already has that statement; find it and vote on it instead.', [

@@ -1,10 +1,18 @@
 import type { AppConfig } from '../env.js';
-import { type Mailer, MemoryMailer } from './mailer.js';
+import type { Mailer } from './mailer.js';
+import { OutboxMailer } from './outbox-mailer.js';
+import { SmtpMailer } from './smtp-mailer.js';
 
 /**
- * The mailer for a running server. Until SMTP and the development outbox folder are wired in (the
- * invitations work), messages are kept in memory and logged nowhere.
+ * The mailer for a running server: SMTP when SMTP_URL is set; otherwise the development outbox, a
+ * folder (MAIL_DIR) whose messages are listed at /dev/mail.
  */
-export function createMailer(_config: AppConfig): Mailer {
-  return new MemoryMailer();
+export function createMailer(config: AppConfig): Mailer {
+  if (config.smtpUrl) return new SmtpMailer(config.smtpUrl, config.mailFrom);
+  return new OutboxMailer(config.mailDir, config.mailFrom);
+}
+
+/** True when mail goes to the local outbox folder, and so /dev/mail is served. */
+export function usesDevelopmentOutbox(config: AppConfig): boolean {
+  return !config.smtpUrl;
 }

@@ -10,6 +10,7 @@ import {
   voteBody,
 } from '../../../contract/index.js';
 import { hashToken } from '../../auth/tokens.js';
+import { redeemInvite } from '../../commands/invitations.js';
 import {
   addParticipantStatement,
   answerIdentityQuestions,
@@ -173,17 +174,10 @@ export function registerParticipationRoutes(app: App, context: AppContext): void
       if (!review) throw new AppError('invite_not_found', 'The review of this invite no longer exists.');
       const existing = await findParticipant(context, request, review);
       if (existing) return { slug: review.slug };
-      if (invite.usedAt)
-        throw new AppError('invite_used', 'This invite link has already been used. Each link admits one person.');
-      const { participant, token } = await context.store.transaction(async (tx) => {
-        const created = await createParticipant(tx, review, context.now());
-        if (!(await tx.redeemInvite(invite.id, created.participant.id, context.now().toISOString()))) {
-          throw new AppError('invite_used', 'This invite link has already been used. Each link admits one person.');
-        }
-        return created;
-      });
+      const { token } = unwrap(await redeemInvite(context, review, invite));
       setParticipantCookie(reply, context, review, token);
-      request.log.info({ reviewId: review.id, participantId: participant.id }, 'invite accepted');
+      // No participant id here: beside the request log's invite link it would tie an invite to a participant.
+      request.log.info({ reviewId: review.id }, 'invite accepted');
       return { slug: review.slug };
     },
   );
