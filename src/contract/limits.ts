@@ -1,10 +1,14 @@
 /** Limits shared by the server's validation and the browser's forms, so both refuse the same input. */
 export const limits = {
   statementMaxLength: 280,
+  rejectionReasonMaxLength: 500,
+  moderationPageSizeMax: 200,
+  moderationBulkMax: 500,
   reviewTitleMaxLength: 200,
   reviewIntroductionMaxLength: 20_000,
   slugMaxLength: 80,
   identityPromptMaxLength: 300,
+  identityExplanationMaxLength: 500,
   identityOptionMaxLength: 120,
   identityOptionsMax: 700,
   identityQuestionsMax: 20,
