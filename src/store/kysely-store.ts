@@ -1176,7 +1176,7 @@ export class KyselyStore implements Store {
     const rowsPerInsert = this.#rowsPerInsert(5);
     await this.#inTransaction(async (tx) => {
       for (const chunk of chunked(votes, rowsPerInsert)) {
-        console.time('events'); await tx.#db
+        await tx.#db
           .insertInto('vote_events')
           .values(
             chunk.map((vote) => ({
@@ -1187,7 +1187,7 @@ export class KyselyStore implements Store {
               voted_at: vote.votedAt,
             })),
           )
-          .execute(); console.timeEnd('events');
+          .execute();
       }
       for (const chunk of chunked([...current.values()], rowsPerInsert)) {
         await tx.#db
