@@ -45,6 +45,20 @@ export const analysisSummarySchema = z.object({
     }),
   ),
   points: z.array(z.object({ x: z.number(), y: z.number(), group: z.number().int().nullable() })),
+  /**
+   * The PCA, aligned with `statements`, so one participant's own position can be computed from their
+   * votes on request without storing anyone's position by id. Absent in analyses stored before it.
+   */
+  projection: z
+    .object({ center: z.array(z.number()), first: z.array(z.number()), second: z.array(z.number()) })
+    .optional(),
+  /**
+   * People per identity option (rows, then "no answer") × opinion group (columns in `groups` order,
+   * then "not in a group"): counts only, unsuppressed, for the report to suppress. Absent before it.
+   */
+  identityGroups: z
+    .array(z.object({ questionId: z.number().int(), counts: z.array(z.array(z.number().int())) }))
+    .optional(),
 });
 export type AnalysisSummary = z.infer<typeof analysisSummarySchema>;
 /** What the worker stores; version, time and vote count come from the store row. */

@@ -1,5 +1,6 @@
 export * from './accounts.js';
 export * from './analysis.js';
+export * from './dashboard.js';
 export * from './identity.js';
 export * from './invitations.js';
 export * from './limits.js';
@@ -10,3 +11,4 @@ export * from './problem.js';
 export * from './results.js';
 export * from './reviews.js';
 export * from './statements.js';
+export * from './team.js';

@@ -4,6 +4,8 @@ import { limits } from './limits.js';
 export const reviewStatuses = ['draft', 'open', 'closed'] as const;
 export const reviewVisibilities = ['public', 'invite'] as const;
 export const moderationModes = ['strict', 'permissive'] as const;
+/** Who may read a review's results page: its team only, or anyone who may see the review. */
+export const resultsVisibilities = ['team', 'public'] as const;
 export const reviewRoles = ['owner', 'organiser', 'moderator', 'facilitator', 'analyst'] as const;
 export type ReviewRole = (typeof reviewRoles)[number];
 
@@ -21,6 +23,7 @@ const reviewFields = {
   visibility: z.enum(reviewVisibilities),
   moderationMode: z.enum(moderationModes),
   participantsCanAddStatements: z.boolean(),
+  resultsVisibility: z.enum(resultsVisibilities),
 };
 
 export const createReviewBody = z.strictObject({
@@ -31,6 +34,7 @@ export const createReviewBody = z.strictObject({
   visibility: reviewFields.visibility.default('public'),
   moderationMode: reviewFields.moderationMode.default('permissive'),
   participantsCanAddStatements: reviewFields.participantsCanAddStatements.default(true),
+  resultsVisibility: reviewFields.resultsVisibility.default('team'),
 });
 export type CreateReviewBody = z.infer<typeof createReviewBody>;
 
@@ -47,9 +51,17 @@ export const reviewSchema = z.object({
   visibility: z.enum(reviewVisibilities),
   moderationMode: z.enum(moderationModes),
   participantsCanAddStatements: z.boolean(),
+  resultsVisibility: z.enum(resultsVisibilities),
   createdAt: z.string(),
+  /** When it was archived: closed to participation and listed apart. Null unless archived. */
+  archivedAt: z.string().nullable(),
 });
 export type Review = z.infer<typeof reviewSchema>;
+
+/** `GET /api/manage/reviews?archived=true` lists only archived reviews; by default they are left out. */
+export const managedReviewsQuery = z.object({
+  archived: z.enum(['true', 'false'], { error: 'archived is true or false.' }).default('false'),
+});
 
 /** What an organiser sees of a review: the public fields plus their role and counts. */
 export const managedReviewSchema = reviewSchema.extend({

@@ -24,6 +24,7 @@ import { registerAccountRoutes } from './routes/accounts/routes.js';
 import { registerDevMailRoutes } from './routes/dev-mail/routes.js';
 import { registerExportRoutes } from './routes/exports/routes.js';
 import { registerHealthRoutes } from './routes/health/routes.js';
+import { registerInvitationRoutes } from './routes/invitations/routes.js';
 import { registerManageRoutes } from './routes/manage/routes.js';
 import { registerModerationRoutes } from './routes/moderation/routes.js';
 import { registerParticipationRoutes } from './routes/participation/routes.js';
@@ -107,6 +108,7 @@ export async function buildApp(context: AppContext, options: { logger?: boolean 
       registerAccountRoutes(typed, context);
       registerParticipationRoutes(typed, context);
       registerManageRoutes(typed, context);
+      registerInvitationRoutes(typed, context);
       registerResultsRoutes(typed, context);
       registerExportRoutes(typed, context);
       registerModerationRoutes(typed, context);

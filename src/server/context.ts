@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Store } from '../store/store.js';
 import type { NextStatementPicker } from './commands/participation.js';
 import type { AppConfig } from './env.js';
+import type { AnalysisEvents } from './live/analysis-events.js';
 import type { Mailer } from './mail/mailer.js';
 
 /** What every route and command needs, passed in explicitly so tests can swap any part. */
@@ -20,6 +21,8 @@ export interface AppContext {
   now: () => Date;
   /** Told after each vote or statement so the analysis can be refreshed; a no-op until a worker runs. */
   onReviewChanged: (reviewId: number) => void;
+  /** Announces each saved analysis to open results pages (server-sent events). */
+  analysisEvents: AnalysisEvents;
   /** Chooses each participant's next statement; fewest-votes-first when absent. */
   pickNextStatement?: NextStatementPicker;
 }

@@ -5,6 +5,7 @@ import { buildApp } from './app.js';
 import { issueOwnerSetupLink } from './commands/accounts.js';
 import type { AppContext } from './context.js';
 import { type AppConfig, loadConfig } from './env.js';
+import { InProcessAnalysisEvents } from './live/analysis-events.js';
 import { createMailer } from './mail/create-mailer.js';
 
 export interface StartOptions {
@@ -43,13 +44,18 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   };
   const store = await openStore(config.databaseUrl);
   await store.migrate();
-  const runner = new AnalysisRunner(store, { debounceMs: config.analysisDebounceSeconds * 1000 });
+  const analysisEvents = new InProcessAnalysisEvents();
+  const runner = new AnalysisRunner(store, {
+    debounceMs: config.analysisDebounceSeconds * 1000,
+    onAnalysisSaved: (event) => analysisEvents.publish(event),
+  });
   const context: AppContext = {
     store,
     config,
     mailer: createMailer(config),
     now: () => new Date(),
     onReviewChanged: (reviewId) => runner.schedule(reviewId),
+    analysisEvents,
     pickNextStatement: runner.pickNextStatement,
   };
   const app = await buildApp(context, { logger: !options.quiet });

@@ -571,6 +571,30 @@ export class KyselyStore implements Store {
     return new Set(rows.map((row) => row.question_id));
   }
 
+  async listUnansweredRequiredQuestions(
+    reviewId: number,
+    participantId: number,
+  ): Promise<Array<{ id: number; prompt: string }>> {
+    return this.#db
+      .selectFrom('identity_questions')
+      .select(['id', 'prompt'])
+      .where('review_id', '=', reviewId)
+      .where('required', '=', 1)
+      .where((where) =>
+        where.not(
+          where.exists(
+            where
+              .selectFrom('identity_answers')
+              .select('identity_answers.question_id')
+              .whereRef('identity_answers.question_id', '=', 'identity_questions.id')
+              .where('identity_answers.participant_id', '=', participantId),
+          ),
+        ),
+      )
+      .orderBy('position')
+      .execute();
+  }
+
   // Place lists
 
   async replacePlaces(reviewId: number, places: NewPlace[]): Promise<PlaceRow[]> {

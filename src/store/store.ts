@@ -100,6 +100,11 @@ export interface Store {
   reorderIdentityQuestions(reviewId: number, questionIds: number[]): Promise<boolean>;
   /** Ids of the review's questions that at least one participant has answered. */
   answeredIdentityQuestionIds(reviewId: number): Promise<Set<number>>;
+  /** The review's required questions the participant has not answered, in question order. */
+  listUnansweredRequiredQuestions(
+    reviewId: number,
+    participantId: number,
+  ): Promise<Array<{ id: number; prompt: string }>>;
 
   // Place lists
   /**

@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../server/app.js';
 import type { App, AppContext } from '../server/context.js';
 import { loadConfig } from '../server/env.js';
+import { InProcessAnalysisEvents } from '../server/live/analysis-events.js';
 import { MemoryMailer, type OutgoingMail } from '../server/mail/mailer.js';
 import type { Store } from '../store/store.js';
 import type { TestStoreFactory } from './stores.js';
@@ -36,6 +37,7 @@ export async function createTestApi(factory: TestStoreFactory): Promise<TestApi>
     mailer,
     now: () => clock.now,
     onReviewChanged: (reviewId) => changedReviews.push(reviewId),
+    analysisEvents: new InProcessAnalysisEvents(),
   };
   const app = await buildApp(context);
   return {

@@ -17,5 +17,6 @@ export interface AnalyseTaskResult {
 /** Runs in a worker thread (piscina), so the maths never holds up a request. */
 export default function runAnalyseTask(task: AnalyseTask): AnalyseTaskResult {
   const analysis = analyse(task.input, task.options, task.previous);
-  return { analysis, summary: summariseAnalysis(analysis, task.ids) };
+  const answers = (task.input.identityQuestions ?? []).map((question) => question.answers);
+  return { analysis, summary: summariseAnalysis(analysis, task.ids, answers) };
 }

@@ -13,6 +13,8 @@ export interface AnalysisRunnerOptions {
   debounceMs: number;
   /** Run the maths on this thread instead of a worker (tests and the CLI, where nothing else waits). */
   inline?: boolean;
+  /** Told after each analysis is stored, e.g. to push the new version to open results pages. */
+  onAnalysisSaved?: (event: { reviewId: number; version: number }) => void;
 }
 
 interface ReviewState {
@@ -160,7 +162,7 @@ export class AnalysisRunner {
       ids: { statementIds: [...state.index.statementIds], questionIds: questions.map((question) => question.id) },
     };
     const result = this.#pool ? await this.#pool.run(task) : runAnalyseTask(task);
-    await this.#store.saveAnalysis({
+    const { version } = await this.#store.saveAnalysis({
       reviewId,
       createdAt: new Date().toISOString(),
       voteEventCount: voteEvents,
@@ -169,5 +171,6 @@ export class AnalysisRunner {
     state.analysis = result.analysis;
     state.analysedVoteEvents = voteEvents;
     state.analysedStatementCount = statements.length;
+    this.#options.onAnalysisSaved?.({ reviewId, version });
   }
 }

@@ -2,6 +2,7 @@ import type { StoredAnalysisSummary } from '../contract/analysis.js';
 import type { Analysis } from '../core/analysis/analyse.js';
 import type { GroupAgreeRates } from '../core/analysis/common-ground.js';
 import type { GroupTallies } from '../core/analysis/repness.js';
+import { identityByGroup } from '../core/report/cross-tab.js';
 
 /** Non-finite numbers (an empty group's rate) become 0, since JSON cannot carry NaN. */
 const finite = (value: number | undefined): number => (value !== undefined && Number.isFinite(value) ? value : 0);
@@ -26,6 +27,7 @@ function cell(tallies: GroupTallies, rates: GroupAgreeRates, group: number, stat
 export function summariseAnalysis(
   analysis: Analysis,
   ids: { statementIds: readonly number[]; questionIds: readonly number[] },
+  identityAnswers: ReadonlyArray<ArrayLike<number>> = [],
 ): StoredAnalysisSummary {
   const labels = analysis.groups.labels;
   const majority = new Map<number, 'agree' | 'disagree'>();
@@ -78,5 +80,20 @@ export function summariseAnalysis(
           ? (analysis.groupOfParticipant[participant] as number)
           : null,
     })).filter((_, participant) => analysis.inConversation[participant] === 1),
+    projection: {
+      center: Array.from(analysis.pca.center, finite),
+      first: Array.from(analysis.pca.components[0], finite),
+      second: Array.from(analysis.pca.components[1], finite),
+    },
+    identityGroups: analysis.identity.flatMap((question, questionPosition) => {
+      const answers = identityAnswers[questionPosition];
+      if (!answers) return [];
+      return [
+        {
+          questionId: ids.questionIds[questionPosition] ?? -1,
+          counts: identityByGroup(answers, question.optionLabels.length, analysis.groupOfParticipant, labels),
+        },
+      ];
+    }),
   };
 }

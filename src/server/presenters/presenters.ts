@@ -28,7 +28,9 @@ export function presentReview(review: ReviewRow): Review {
     visibility: review.visibility,
     moderationMode: review.moderationMode,
     participantsCanAddStatements: review.participantsCanAddStatements,
+    resultsVisibility: review.resultsVisibility,
     createdAt: review.createdAt,
+    archivedAt: review.archivedAt,
   };
 }
 
@@ -70,6 +72,18 @@ export function presentIdentityQuestion(question: IdentityQuestionRow): Identity
     prompt: question.prompt,
     kind: question.kind,
     position: question.position,
+    required: question.required,
+    explanation: question.explanation,
+    usesPlaceList: question.usesPlaceList,
     options: question.options.map((option) => ({ id: option.id, label: option.label })),
   };
+}
+
+/**
+ * A question as participants get it: a place question without its options, which can run to
+ * thousands and would otherwise ride along with every vote (the seat picker fetches them once).
+ */
+export function presentParticipantIdentityQuestion(question: IdentityQuestionRow): IdentityQuestion {
+  const presented = presentIdentityQuestion(question);
+  return question.usesPlaceList ? { ...presented, options: [] } : presented;
 }
