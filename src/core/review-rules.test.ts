@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { acceptsParticipation, initialModeration, isStatementShown, roleAllows } from './review-rules.js';
+import {
+  acceptsParticipation,
+  initialModeration,
+  isStatementShown,
+  permissionToAssign,
+  type ReviewRole,
+  reviewRoleList,
+  roleAllows,
+} from './review-rules.js';
 
 describe('isStatementShown', () => {
   it('shows only accepted statements under strict moderation', () => {
@@ -31,5 +39,20 @@ describe('participation and roles', () => {
     expect(roleAllows('moderator', 'editReview')).toBe(false);
     expect(roleAllows('organiser', 'editReview')).toBe(true);
     expect(roleAllows(undefined, 'moderate')).toBe(false);
+  });
+});
+
+describe('permissionToAssign', () => {
+  it('keeps the owner and organiser roles for owners, and other roles for whoever manages the team', () => {
+    const allowed = (actor: ReviewRole, role: ReviewRole) => roleAllows(actor, permissionToAssign(role));
+    expect(reviewRoleList.filter((role) => allowed('owner', role))).toEqual(reviewRoleList);
+    expect(reviewRoleList.filter((role) => allowed('organiser', role))).toEqual([
+      'moderator',
+      'facilitator',
+      'analyst',
+    ]);
+    for (const actor of ['moderator', 'facilitator', 'analyst'] as const) {
+      expect(reviewRoleList.filter((role) => allowed(actor, role))).toEqual([]);
+    }
   });
 });

@@ -94,6 +94,20 @@ export const rolePermissions = {
 
 export type ReviewPermission = keyof (typeof rolePermissions)['owner'];
 
+/** Every role, most powerful first (the order of the table above and of docs/roles.md). */
+export const reviewRoleList = Object.keys(rolePermissions) as ReviewRole[];
+/** Every permission, in the table's order. */
+export const reviewPermissionList = Object.keys(rolePermissions.owner) as ReviewPermission[];
+
 export function roleAllows(role: ReviewRole | undefined, permission: ReviewPermission): boolean {
   return role !== undefined && rolePermissions[role][permission];
+}
+
+/**
+ * The permission needed to give someone `role`, or to change or remove a member who has it. Owners
+ * and organisers can change the review and its team, so making (or unmaking) one is for owners only;
+ * that is also what stops an organiser from demoting or removing an owner.
+ */
+export function permissionToAssign(role: ReviewRole): ReviewPermission {
+  return role === 'owner' || role === 'organiser' ? 'grantOrganiser' : 'manageTeam';
 }

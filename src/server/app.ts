@@ -21,14 +21,19 @@ import { AppError, type FieldError } from './errors.js';
 import { usesDevelopmentOutbox } from './mail/create-mailer.js';
 import { registerRoutePermissions } from './route-permissions.js';
 import { registerAccountRoutes } from './routes/accounts/routes.js';
+import { registerAuditRoutes } from './routes/audit/routes.js';
+import { registerDashboardRoutes } from './routes/dashboard/routes.js';
 import { registerDevMailRoutes } from './routes/dev-mail/routes.js';
 import { registerExportRoutes } from './routes/exports/routes.js';
 import { registerHealthRoutes } from './routes/health/routes.js';
+import { registerIdentityQuestionRoutes } from './routes/identity/routes.js';
 import { registerInvitationRoutes } from './routes/invitations/routes.js';
 import { registerManageRoutes } from './routes/manage/routes.js';
 import { registerModerationRoutes } from './routes/moderation/routes.js';
 import { registerParticipationRoutes } from './routes/participation/routes.js';
+import { registerPlaceRoutes } from './routes/places/routes.js';
 import { registerResultsRoutes } from './routes/results/routes.js';
+import { registerTeamRoutes } from './routes/team/routes.js';
 
 const webRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
 
@@ -108,6 +113,11 @@ export async function buildApp(context: AppContext, options: { logger?: boolean 
       registerAccountRoutes(typed, context);
       registerParticipationRoutes(typed, context);
       registerManageRoutes(typed, context);
+      registerTeamRoutes(typed, context);
+      registerAuditRoutes(typed, context);
+      registerDashboardRoutes(typed, context);
+      registerIdentityQuestionRoutes(typed, context);
+      registerPlaceRoutes(typed, context);
       registerInvitationRoutes(typed, context);
       registerResultsRoutes(typed, context);
       registerExportRoutes(typed, context);

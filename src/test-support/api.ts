@@ -105,6 +105,7 @@ export class TestClient {
   post = (url: string, body?: unknown, options?: SendOptions) => this.send('POST', url, { ...options, body });
   put = (url: string, body?: unknown, options?: SendOptions) => this.send('PUT', url, { ...options, body });
   patch = (url: string, body?: unknown, options?: SendOptions) => this.send('PATCH', url, { ...options, body });
+  delete = (url: string, options?: SendOptions) => this.send('DELETE', url, options);
 }
 
 function parseJson(response: LightMyRequestResponse): unknown {
