@@ -101,7 +101,8 @@ export function parseMemberList(
   }
   const { roles, problems: headerProblems } = readHeader(header, rows, questions);
   problems.push(...headerProblems);
-  if (rows.length === 0) {
+  // An unclosed quote swallows the lines after it; "no members" would only repeat that fault.
+  if (rows.length === 0 && problems.length === 0) {
     problems.push({
       line: header.line,
       column: null,
