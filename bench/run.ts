@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analysisBenchCases } from './analysis.js';
 import { benchBridging } from './bridging.js';
+import { benchNearDuplicates } from './near-duplicates.js';
 
 /**
  * `npm run bench`: runs every benchmark case in its own child process, so each case's peak memory
@@ -29,5 +30,7 @@ const report = {
   analysis,
   // The bridging fit runs in this process, after the analysis cases (each of which had its own process).
   bridging: await benchBridging(),
+  // The moderation queue's likely-duplicate lookups (milliseconds; small, so run in this process).
+  nearDuplicates: benchNearDuplicates(),
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

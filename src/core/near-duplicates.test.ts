@@ -7,6 +7,7 @@ import {
   statementSimilarity,
   statementTrigrams,
 } from './near-duplicates.js';
+import { statementTextKey } from './statements.js';
 
 const threshold = nearDuplicateDefaults.threshold;
 
@@ -135,6 +136,18 @@ describe('NearDuplicateIndex', () => {
           expect(index.similarTo(text, options)).toEqual(bruteForce(statements, text, options));
         },
       ),
+    );
+  });
+
+  it('gives the same answers when built from stored duplicate keys', () => {
+    fc.assert(
+      fc.property(fc.array(statementText, { maxLength: 20 }), statementText, (texts, text) => {
+        const statements = texts.map((statementText, id) => ({ id, text: statementText }));
+        const withKeys = statements.map((statement) => ({ ...statement, textKey: statementTextKey(statement.text) }));
+        expect(new NearDuplicateIndex(withKeys).similarTo(text)).toEqual(
+          new NearDuplicateIndex(statements).similarTo(text),
+        );
+      }),
     );
   });
 

@@ -8,8 +8,8 @@
  * count too. Trigrams forgive typos and inflections ("campaign" / "campaigning") that a word-set
  * comparison would miss, and need no language model, so Welsh works as well as English.
  *
- * The index keeps, for each trigram, the statements that contain it (an inverted index), so one lookup
- * touches only statements sharing at least one trigram with the text, never every pair.
+ * The index keeps, for each trigram, the statements that contain it (an inverted index), so a lookup
+ * reads only the statements sharing one of the text's rarer trigrams, never every pair.
  */
 import { statementTextKey } from './statements.js';
 
@@ -27,16 +27,22 @@ export interface NearDuplicate {
   similarity: number;
 }
 
-/** The distinct trigrams of a text's duplicate key, space-padded; a key shorter than 3 gives itself. */
+/** The distinct trigrams of a text's duplicate key, padded with a space at each end. */
 export function statementTrigrams(text: string): Set<string> {
-  const key = statementTextKey(text);
+  return keyTrigrams(statementTextKey(text));
+}
+
+/** `statementTrigrams` for a key already made by `statementTextKey` (statements store theirs). */
+export function keyTrigrams(key: string): Set<string> {
   const trigrams = new Set<string>();
   if (key === '') return trigrams;
-  const padded = ` ${key} `;
-  // Array.from splits by code point, so a letter outside the BMP is never cut in half.
-  const characters = Array.from(padded);
-  for (let index = 0; index + 3 <= characters.length; index++) {
-    trigrams.add(characters.slice(index, index + 3).join(''));
+  // Iterating a string yields code points, so a letter outside the BMP is never cut in half.
+  let beforePrevious = '';
+  let previous = ' ';
+  for (const character of `${key} `) {
+    if (beforePrevious !== '') trigrams.add(beforePrevious + previous + character);
+    beforePrevious = previous;
+    previous = character;
   }
   return trigrams;
 }
@@ -55,14 +61,34 @@ export function statementSimilarity(first: string, second: string): number {
   return jaccard(statementTrigrams(first), statementTrigrams(second));
 }
 
-/** Finds, for a text, the most similar statements among many, through an inverted trigram index. */
+/**
+ * A statement to index. `textKey`, when given, must be `statementTextKey(text)`; passing the stored
+ * key skips recomputing it, the slowest step of building an index.
+ */
+export interface IndexedStatement {
+  id: number;
+  text: string;
+  textKey?: string;
+}
+
+/**
+ * Finds, for a text, the most similar statements among many. Two standard filters keep a lookup from
+ * touching every statement that shares a common trigram (" th", "the"):
+ *
+ * - Length: a Jaccard index of at least t needs the other set's size between t·|A| and |A|/t.
+ * - Prefix: it also needs at least ⌈t·|A|⌉ shared trigrams, so any match must contain one of the
+ *   |A| − ⌈t·|A|⌉ + 1 rarest trigrams of A. Only those trigrams' postings are read to find candidates;
+ *   each candidate's similarity is then counted exactly.
+ */
 export class NearDuplicateIndex {
   readonly #ids: number[] = [];
-  readonly #sizes: number[] = [];
-  /** trigram → positions (in #ids) of the statements containing it. */
-  readonly #postings = new Map<string, number[]>();
+  /** Per statement, the ids of its distinct trigrams. */
+  readonly #trigramIds: Int32Array[] = [];
+  readonly #trigramIdByText = new Map<string, number>();
+  /** trigram id → positions (in #ids) of the statements containing it. */
+  readonly #postings: number[][] = [];
 
-  constructor(statements: Iterable<{ id: number; text: string }> = []) {
+  constructor(statements: Iterable<IndexedStatement> = []) {
     for (const statement of statements) this.add(statement);
   }
 
@@ -70,41 +96,75 @@ export class NearDuplicateIndex {
     return this.#ids.length;
   }
 
-  add(statement: { id: number; text: string }): void {
+  add(statement: IndexedStatement): void {
     const position = this.#ids.length;
-    const trigrams = statementTrigrams(statement.text);
-    this.#ids.push(statement.id);
-    this.#sizes.push(trigrams.size);
-    for (const trigram of trigrams) {
-      const posting = this.#postings.get(trigram);
-      if (posting) posting.push(position);
-      else this.#postings.set(trigram, [position]);
+    const trigramIds: number[] = [];
+    const key = statement.textKey ?? statementTextKey(statement.text);
+    for (const trigram of keyTrigrams(key)) {
+      let trigramId = this.#trigramIdByText.get(trigram);
+      if (trigramId === undefined) {
+        trigramId = this.#postings.length;
+        this.#trigramIdByText.set(trigram, trigramId);
+        this.#postings.push([]);
+      }
+      this.#postings[trigramId]!.push(position);
+      trigramIds.push(trigramId);
     }
+    this.#ids.push(statement.id);
+    this.#trigramIds.push(Int32Array.from(trigramIds));
   }
 
   /**
-   * Statements at least `threshold` similar to `text`, most similar first (ties: lower id first), at
-   * most `topK`. `excludeId` leaves out the statement itself when it is in the index.
+   * Statements at least `threshold` similar to `text` (and sharing at least one trigram), most similar
+   * first (ties: lower id first), at most `topK`. `excludeId` leaves out the statement itself.
    */
   similarTo(text: string, options: { threshold?: number; topK?: number; excludeId?: number } = {}): NearDuplicate[] {
     const threshold = options.threshold ?? nearDuplicateDefaults.threshold;
     const topK = options.topK ?? nearDuplicateDefaults.topK;
     const trigrams = statementTrigrams(text);
-    if (trigrams.size === 0 || topK <= 0) return [];
+    const size = trigrams.size;
+    if (size === 0 || topK <= 0) return [];
 
-    const shared = new Map<number, number>();
+    const known: number[] = [];
     for (const trigram of trigrams) {
-      const posting = this.#postings.get(trigram);
-      if (!posting) continue;
-      for (const position of posting) shared.set(position, (shared.get(position) ?? 0) + 1);
+      const trigramId = this.#trigramIdByText.get(trigram);
+      if (trigramId !== undefined) known.push(trigramId);
+    }
+    // The epsilon keeps a product like 0.3 × 10 = 3.0000000000000004 from demanding 4.
+    const minShared = Math.max(1, Math.ceil(threshold * size - 1e-9));
+    // Trigrams no statement has are the rarest of all; they are in the prefix but find nothing.
+    const unknown = size - known.length;
+    const probes = size - minShared + 1 - unknown;
+    if (probes <= 0) return [];
+    known.sort((first, second) => this.#postings[first]!.length - this.#postings[second]!.length);
+
+    const minSize = threshold * size - 1e-9;
+    const maxSize = threshold > 0 ? size / threshold + 1e-9 : Number.POSITIVE_INFINITY;
+    // Typed marks instead of Sets: lookups run in the request path, and these loops are the hot part.
+    const isCandidate = new Uint8Array(this.#ids.length);
+    const candidates: number[] = [];
+    for (const trigramId of known.slice(0, probes)) {
+      for (const position of this.#postings[trigramId]!) {
+        if (isCandidate[position] === 1) continue;
+        const candidateSize = this.#trigramIds[position]!.length;
+        if (candidateSize >= minSize && candidateSize <= maxSize) {
+          isCandidate[position] = 1;
+          candidates.push(position);
+        }
+      }
     }
 
+    const inQuery = new Uint8Array(this.#postings.length);
+    for (const trigramId of known) inQuery[trigramId] = 1;
     const found: NearDuplicate[] = [];
-    for (const [position, count] of shared) {
+    for (const position of candidates) {
       const id = this.#ids[position]!;
       if (id === options.excludeId) continue;
-      const similarity = count / (trigrams.size + this.#sizes[position]! - count);
-      if (similarity >= threshold) found.push({ id, similarity });
+      const candidate = this.#trigramIds[position]!;
+      let shared = 0;
+      for (let index = 0; index < candidate.length; index++) shared += inQuery[candidate[index]!]!;
+      const similarity = shared / (size + candidate.length - shared);
+      if (shared > 0 && similarity >= threshold) found.push({ id, similarity });
     }
     found.sort((first, second) => second.similarity - first.similarity || first.id - second.id);
     return found.slice(0, topK);
