@@ -13,6 +13,12 @@ Commands:
                              Create the demo review with synthetic participants and votes
   analyze --polis DIR [--k N] [--seed S] --json
                              Analyse a Pol.is export folder and print one JSON object
+  import --polis DIR [--owner EMAIL]
+                             Import a Pol.is export folder as a new review (closed, invite-only),
+                             owned by that account or the instance owner; prints the slug last
+  export --polis SLUG OUT_DIR
+                             Write a review's Pol.is export (comments.csv, votes.csv,
+                             participants-votes.csv, summary.csv) into OUT_DIR
   help                       Show this text
 `;
 
@@ -34,6 +40,14 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     case 'analyze': {
       const { runAnalyzeCommand } = await import('./analyze.js');
       return runAnalyzeCommand(rest, io);
+    }
+    case 'import': {
+      const { runImportCommand } = await import('./import.js');
+      return runImportCommand(rest, io);
+    }
+    case 'export': {
+      const { runExportCommand } = await import('./export.js');
+      return runExportCommand(rest, io);
     }
     case undefined:
     case 'help':

@@ -29,12 +29,14 @@ export class PolisImportError extends Error {
   }
 }
 
-interface CsvRow {
+/** One parsed CSV record with its 1-based line in the file (the header is line 1). */
+export interface CsvRow {
   readonly record: Record<string, string>;
   readonly line: number;
 }
 
-function parseCsv(text: string, file: string, required: readonly string[]): CsvRow[] {
+/** Parses a CSV text with a header row; throws {@link PolisImportError} naming the file (and line) at fault. */
+export function parseCsv(text: string, file: string, required: readonly string[]): CsvRow[] {
   let rows: { record: Record<string, string>; info: { lines: number } }[];
   try {
     rows = parse(text, { columns: true, info: true, skip_empty_lines: true, bom: true });
@@ -55,7 +57,7 @@ function parseHeader(text: string): string[] {
   return first.split(',').map((column) => column.trim());
 }
 
-function integerField(row: CsvRow, column: string, file: string): number {
+export function integerField(row: CsvRow, column: string, file: string): number {
   const text = (row.record[column] ?? '').trim();
   const value = Number(text);
   if (text === '' || !Number.isInteger(value)) {
