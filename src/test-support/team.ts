@@ -18,7 +18,8 @@ export async function signedInAccount(
 ): Promise<{ client: TestClient; account: AccountRow }> {
   sharedHash ??= hashPassword(testPassword);
   const account = await api.store.createAccount({
-    email,
+    // As the API stores them: sign-in compares lower-cased addresses.
+    email: email.toLowerCase(),
     displayName,
     passwordHash: await sharedHash,
     isInstanceOwner: false,
