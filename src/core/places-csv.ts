@@ -215,8 +215,11 @@ function readRecords(text: string): { records: CsvRecord[]; problems: PlaceCsvPr
       if (error === undefined) return undefined;
       // An unclosed quote is only noticed at the end of the file; it opened after the last good record.
       const unclosed = error.code === 'CSV_QUOTE_NOT_CLOSED';
+      const line = unclosed ? lastGoodLine + 1 : Number(error.lines ?? lastGoodLine + 1);
+      // After a stray quote the reader may trip again on the rest of the same line: one report a line.
+      if (problems.some((problem) => problem.line === line)) return undefined;
       problems.push({
-        line: unclosed ? lastGoodLine + 1 : Number(error.lines ?? lastGoodLine + 1),
+        line,
         column: null,
         code: 'csv_syntax',
         message: unclosed

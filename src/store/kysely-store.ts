@@ -6,16 +6,19 @@ import type { Database, IntegerBoolean, ReviewsTable, StatementsTable } from './
 import {
   type AccountRow,
   type AnalysisRow,
+  type AuditEventRow,
   type CurrentVoteRow,
+  type DashboardCounts,
   type IdentityQuestionChanges,
   type IdentityQuestionRow,
+  type InviteRow,
   type ModeratedStatementRow,
   type ModerationCount,
   type ModerationEventRow,
   type ModerationQueueFilter,
-  type InviteRow,
   type NewAccount,
   type NewAnalysis,
+  type NewAuditEvent,
   type NewIdentityQuestion,
   type NewInvitation,
   type NewParticipant,
@@ -23,6 +26,7 @@ import {
   type NewReview,
   type NewSession,
   type NewStatement,
+  type NewTeamInvitation,
   type NewVote,
   type ParticipantRow,
   type PlaceRow,
@@ -32,10 +36,6 @@ import {
   type StatementRow,
   type Store,
   StoreConflictError,
-  type AuditEventRow,
-  type DashboardCounts,
-  type NewAuditEvent,
-  type NewTeamInvitation,
   type TeamInvitationRow,
   type TeamMemberRow,
 } from './store.js';
@@ -320,10 +320,7 @@ export class KyselyStore implements Store {
       .where('review_roles.account_id', '=', accountId);
     if (filter?.archived === true) query = query.where('reviews.archived_at', 'is not', null);
     if (filter?.archived === false) query = query.where('reviews.archived_at', 'is', null);
-    const rows = await query
-      .orderBy('reviews.created_at', 'desc')
-      .orderBy('reviews.id', 'desc')
-      .execute();
+    const rows = await query.orderBy('reviews.created_at', 'desc').orderBy('reviews.id', 'desc').execute();
     return rows.map((row) => ({ ...reviewFromRow(row), role: row.role }));
   }
 

@@ -207,6 +207,65 @@ for (const factory of testStoreFactories) {
         expect(await store.answeredIdentityQuestionIds(review.id)).toEqual(new Set([question.id]));
         expect((await store.answeredIdentityQuestionIds(review.id)).has(unanswered.id)).toBe(false);
       });
+
+      it('lists the required questions a participant has not answered yet, in order', async () => {
+        const optional = await store.createIdentityQuestion({
+          reviewId: review.id,
+          prompt: 'Tradition?',
+          kind: 'tradition',
+          options: ['Left', 'Centre'],
+          createdAt: at(2),
+        });
+        const role = await store.createIdentityQuestion({
+          reviewId: review.id,
+          prompt: 'Role?',
+          kind: 'role',
+          options: ['Member', 'Voter'],
+          required: true,
+          createdAt: at(2),
+        });
+        const vote = await store.createIdentityQuestion({
+          reviewId: review.id,
+          prompt: 'Referendum?',
+          kind: 'referendum',
+          options: ['Remain', 'Leave'],
+          required: true,
+          createdAt: at(2),
+        });
+        const participant = await store.createParticipant({
+          reviewId: review.id,
+          tokenHash: 'hash',
+          seed: 1,
+          createdAt: at(3),
+        });
+        const other = await store.createParticipant({
+          reviewId: review.id,
+          tokenHash: 'other',
+          seed: 2,
+          createdAt: at(3),
+        });
+        expect(await store.listUnansweredRequiredQuestions(review.id, participant.id)).toEqual([
+          { id: role.id, prompt: 'Role?' },
+          { id: vote.id, prompt: 'Referendum?' },
+        ]);
+        await store.setIdentityAnswer({
+          participantId: participant.id,
+          questionId: role.id,
+          optionId: role.options[0]?.id ?? 0,
+          answeredAt: at(4),
+        });
+        await store.setIdentityAnswer({
+          participantId: participant.id,
+          questionId: optional.id,
+          optionId: optional.options[0]?.id ?? 0,
+          answeredAt: at(4),
+        });
+        expect(await store.listUnansweredRequiredQuestions(review.id, participant.id)).toEqual([
+          { id: vote.id, prompt: 'Referendum?' },
+        ]);
+        // Another participant's answers count for nobody else.
+        expect(await store.listUnansweredRequiredQuestions(review.id, other.id)).toHaveLength(2);
+      });
     });
 
     describe('place lists', () => {

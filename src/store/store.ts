@@ -601,4 +601,3 @@ export interface DashboardCounts {
   votes: number;
   statements: Record<StatementRow['moderation'], number>;
 }
-

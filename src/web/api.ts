@@ -6,18 +6,69 @@
  * Only types come from src/contract (erased at build time), so zod never reaches the bundle.
  */
 import type { Account, Session } from '../contract/accounts.js';
-import type { CreateIdentityQuestionBody, IdentityAnswersBody, IdentityQuestion } from '../contract/identity.js';
+import type { Dashboard, PublishedCount } from '../contract/dashboard.js';
+import type {
+  CreateIdentityQuestionInput,
+  IdentityAnswersBody,
+  IdentityQuestion,
+  ManagedIdentityQuestion,
+  UpdateIdentityQuestionBody,
+} from '../contract/identity.js';
+import type {
+  ImportInvitationsResult,
+  Invitation,
+  InvitationList,
+  MemberListProblemDetails,
+} from '../contract/invitations.js';
 import type { VoteValue } from '../contract/limits.js';
+import type {
+  BulkModerationResult,
+  LikelyDuplicate,
+  ModerationItem,
+  ModerationQueue,
+  ModerationQueueQuery,
+} from '../contract/moderation.js';
 import type { MyVote, Participation } from '../contract/participation.js';
+import type { PlaceList, PlaceListPreset, PlaceListPresetInfo, PlaceOption } from '../contract/places.js';
 import type { Problem } from '../contract/problem.js';
-import type { CreateReviewBody, ManagedReview, Review, UpdateReviewBody } from '../contract/reviews.js';
+import type { Results } from '../contract/results.js';
+import type { CreateReviewBody, ManagedReview, Review, ReviewRole, UpdateReviewBody } from '../contract/reviews.js';
 import type { ManagedStatement, Statement } from '../contract/statements.js';
+import type {
+  AcceptedTeamInvitation,
+  AuditEvent,
+  AuditPage,
+  InviteTeamMemberBody,
+  PendingTeamInvitation,
+  Team,
+  TeamInvitationPreview,
+  TeamMember,
+} from '../contract/team.js';
 
 export type {
   Account,
+  AuditEvent,
+  AuditPage,
+  Dashboard,
+  PendingTeamInvitation,
+  PublishedCount,
+  Team,
+  TeamInvitationPreview,
+  TeamMember,
   IdentityQuestion,
+  ManagedIdentityQuestion,
+  PlaceList,
+  PlaceListPresetInfo,
+  PlaceOption,
+  ImportInvitationsResult,
+  Invitation,
+  InvitationList,
+  MemberListProblemDetails,
   ManagedReview,
   ManagedStatement,
+  LikelyDuplicate,
+  ModerationItem,
+  ModerationQueue,
   MyVote,
   Participation,
   Review,
@@ -32,13 +83,19 @@ export class ApiError extends Error {
   readonly detail: string;
   /** field name → message, from the problem's `errors` list. */
   readonly fieldErrors: Readonly<Record<string, string>>;
+  /** The problem as the server sent it, for refusals with more to say (a member list's bad lines). */
+  readonly problem: Problem;
+  /** When a throttled request may be tried again (ISO time), if the server said. */
+  readonly retryAt: string | undefined;
 
   constructor(problem: Problem) {
     super(problem.detail || problem.title);
     this.name = 'ApiError';
     this.status = problem.status;
     this.code = problem.code;
+    this.problem = problem;
     this.detail = problem.detail || problem.title;
+    this.retryAt = problem.retryAt;
     const fieldErrors: Record<string, string> = {};
     for (const error of problem.errors ?? []) {
       // The first message per field is the most specific; later ones repeat the same fault.
@@ -146,6 +203,7 @@ export const api = {
   vote: (slug: string, statementId: number, value: VoteValue) =>
     request<Participation>('PUT', `${reviewPath(slug)}/votes/${statementId}`, { value }),
   myVotes: (slug: string) => request<MyVote[]>('GET', `${reviewPath(slug)}/my-votes`),
+  results: (slug: string) => request<Results>('GET', `${reviewPath(slug)}/results`),
   addStatement: (slug: string, text: string) => request<Statement>('POST', `${reviewPath(slug)}/statements`, { text }),
   acceptInvite: (token: string) =>
     request<{ slug: string }>('POST', `/api/invites/${encodeURIComponent(token)}/accept`),
@@ -160,10 +218,78 @@ export const api = {
     request<ManagedStatement[]>('POST', `${managePath(slug)}/statements`, { statements }),
   moderate: (slug: string, statementId: number, moderation: Statement['moderation']) =>
     request<ManagedStatement>('PATCH', `${managePath(slug)}/statements/${statementId}`, { moderation }),
-  identityQuestions: (slug: string) => request<IdentityQuestion[]>('GET', `${managePath(slug)}/identity-questions`),
-  addIdentityQuestion: (slug: string, body: CreateIdentityQuestionBody) =>
+  identityQuestions: (slug: string) =>
+    request<ManagedIdentityQuestion[]>('GET', `${managePath(slug)}/identity-questions`),
+  addIdentityQuestion: (slug: string, body: CreateIdentityQuestionInput) =>
     request<IdentityQuestion>('POST', `${managePath(slug)}/identity-questions`, body),
+  updateIdentityQuestion: (slug: string, questionId: number, body: UpdateIdentityQuestionBody) =>
+    request<IdentityQuestion>('PATCH', `${managePath(slug)}/identity-questions/${questionId}`, body),
+  deleteIdentityQuestion: (slug: string, questionId: number) =>
+    request<void>('DELETE', `${managePath(slug)}/identity-questions/${questionId}`),
+  reorderIdentityQuestions: (slug: string, questionIds: number[]) =>
+    request<IdentityQuestion[]>('PUT', `${managePath(slug)}/identity-questions/order`, { questionIds }),
+  placeList: (slug: string) => request<PlaceList>('GET', `${managePath(slug)}/places`),
+  importPlaces: (slug: string, csv: string) => request<PlaceList>('PUT', `${managePath(slug)}/places`, { csv }),
+  loadPlacePreset: (slug: string, preset: PlaceListPreset) =>
+    request<PlaceList>('POST', `${managePath(slug)}/places/preset`, { preset }),
+  placePresets: () => request<PlaceListPresetInfo[]>('GET', '/api/manage/place-lists/presets'),
+  placeOptions: (slug: string, questionId: number) =>
+    request<PlaceOption[]>('GET', `${reviewPath(slug)}/identity-questions/${questionId}/places`),
+  archivedReviews: () => request<ManagedReview[]>('GET', '/api/manage/reviews?archived=true'),
+  archiveReview: (slug: string) => request<ManagedReview>('POST', `${managePath(slug)}/archive`),
+  unarchiveReview: (slug: string) => request<ManagedReview>('DELETE', `${managePath(slug)}/archive`),
   createInvite: (slug: string) => request<{ url: string; token: string }>('POST', `${managePath(slug)}/invites`),
+
+  dashboard: (slug: string) => request<Dashboard>('GET', `${managePath(slug)}/dashboard`),
+  team: (slug: string) => request<Team>('GET', `${managePath(slug)}/team`),
+  inviteTeamMember: (slug: string, body: InviteTeamMemberBody) =>
+    request<PendingTeamInvitation>('POST', `${managePath(slug)}/team/invitations`, body),
+  withdrawTeamInvitation: (slug: string, invitationId: number) =>
+    request<void>('DELETE', `${managePath(slug)}/team/invitations/${invitationId}`),
+  changeTeamRole: (slug: string, accountId: number, role: ReviewRole) =>
+    request<TeamMember>('PATCH', `${managePath(slug)}/team/${accountId}`, { role }),
+  removeTeamMember: (slug: string, accountId: number) =>
+    request<void>('DELETE', `${managePath(slug)}/team/${accountId}`),
+  auditLog: (slug: string, before?: number) =>
+    request<AuditPage>('GET', `${managePath(slug)}/audit${before === undefined ? '' : `?before=${before}`}`),
+  teamInvitation: (token: string) =>
+    request<TeamInvitationPreview>('GET', `/api/team-invitations/${encodeURIComponent(token)}`),
+  acceptTeamInvitation: (token: string) =>
+    request<AcceptedTeamInvitation>('POST', `/api/team-invitations/${encodeURIComponent(token)}/accept`),
+  signUpThroughTeamInvitation: async (token: string, body: { displayName: string; password: string }) => {
+    const result = await request<Session & AcceptedTeamInvitation>(
+      'POST',
+      `/api/team-invitations/${encodeURIComponent(token)}/account`,
+      body,
+    );
+    rememberSession(result);
+    return result;
+  },
+  invitations: (slug: string) => request<InvitationList>('GET', `${managePath(slug)}/invitations`),
+  importInvitations: (slug: string, csv: string) =>
+    request<ImportInvitationsResult>('POST', `${managePath(slug)}/invitations/import`, { csv }),
+  resendInvitation: (slug: string, invitationId: number) =>
+    request<Invitation>('POST', `${managePath(slug)}/invitations/${invitationId}/resend`),
+  revokeInvitation: (slug: string, invitationId: number) =>
+    request<Invitation>('POST', `${managePath(slug)}/invitations/${invitationId}/revoke`),
+
+  moderationQueue: (slug: string, query: Partial<ModerationQueueQuery>) => {
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) if (value !== undefined) search.set(name, String(value));
+    return request<ModerationQueue>('GET', `${managePath(slug)}/moderation?${search}`);
+  },
+  acceptStatement: (slug: string, statementId: number) =>
+    request<ModerationItem>('POST', `${managePath(slug)}/moderation/statements/${statementId}/accept`),
+  rejectStatement: (slug: string, statementId: number, reason: string) =>
+    request<ModerationItem>('POST', `${managePath(slug)}/moderation/statements/${statementId}/reject`, { reason }),
+  acceptStatements: (slug: string, statementIds: number[]) =>
+    request<BulkModerationResult>('POST', `${managePath(slug)}/moderation/accept`, { statementIds }),
+  rejectStatements: (slug: string, statementIds: number[], reason: string) =>
+    request<BulkModerationResult>('POST', `${managePath(slug)}/moderation/reject`, { statementIds, reason }),
+  editStatement: (slug: string, statementId: number, text: string) =>
+    request<ModerationItem>('PATCH', `${managePath(slug)}/moderation/statements/${statementId}`, { text }),
+  setStatementMeta: (slug: string, statementId: number, isMeta: boolean) =>
+    request<ModerationItem>('PUT', `${managePath(slug)}/moderation/statements/${statementId}/meta`, { isMeta }),
 };
 
 async function getSession(): Promise<Session> {
@@ -176,8 +302,19 @@ export const queryKeys = {
   reviews: ['reviews'] as const,
   participation: (slug: string) => ['participation', slug] as const,
   myVotes: (slug: string) => ['my-votes', slug] as const,
+  results: (slug: string) => ['results', slug] as const,
   managedReviews: ['manage', 'reviews'] as const,
   managedReview: (slug: string) => ['manage', 'review', slug] as const,
   managedStatements: (slug: string) => ['manage', 'statements', slug] as const,
+  dashboard: (slug: string) => ['manage', 'dashboard', slug] as const,
+  team: (slug: string) => ['manage', 'team', slug] as const,
+  auditLog: (slug: string) => ['manage', 'audit', slug] as const,
+  /** Every page and filter of one review's moderation queue (invalidate this prefix after a change). */
+  moderationQueue: (slug: string) => ['manage', 'moderation', slug] as const,
   identityQuestions: (slug: string) => ['manage', 'identity-questions', slug] as const,
+  archivedReviews: ['manage', 'reviews', 'archived'] as const,
+  placeList: (slug: string) => ['manage', 'places', slug] as const,
+  placePresets: ['manage', 'place-presets'] as const,
+  placeOptions: (slug: string, questionId: number) => ['place-options', slug, questionId] as const,
+  invitations: (slug: string) => ['manage', 'invitations', slug] as const,
 };

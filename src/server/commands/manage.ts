@@ -123,17 +123,41 @@ export async function moderateStatement(
   return ok(updated);
 }
 
+/** A question with its own options, or a place question offering the review's place list. */
 export async function createIdentityQuestion(
   context: AppContext,
   review: ReviewRow,
   body: CreateIdentityQuestionBody,
-): Promise<IdentityQuestionRow> {
-  return context.store.createIdentityQuestion({
+): Promise<Outcome<IdentityQuestionRow>> {
+  if (body.usesPlaceList && (await context.store.countPlaces(review.id)) === 0) {
+    return refuse(
+      'place_list_missing',
+      'Import a place list, or load a ready-made one, before adding a place question.',
+      [{ field: 'usesPlaceList', message: 'This review has no place list yet.' }],
+    );
+  }
+  const question = await context.store.createIdentityQuestion({
     reviewId: review.id,
     prompt: body.prompt,
     kind: body.kind,
-    options: body.options,
+    options: body.options ?? [],
+    required: body.required,
+    explanation: body.explanation,
+    usesPlaceList: body.usesPlaceList,
     createdAt: context.now().toISOString(),
+  });
+  return ok(question);
+}
+
+/**
+ * Archives a review (closed to participation, out of the public list and the organisers' default
+ * list) or brings it back. Its status is kept, so it comes back as it was.
+ */
+export async function setReviewArchived(context: AppContext, review: ReviewRow, archived: boolean): Promise<ReviewRow> {
+  const now = context.now().toISOString();
+  return context.store.updateReview(review.id, {
+    archivedAt: archived ? (review.archivedAt ?? now) : null,
+    updatedAt: now,
   });
 }
 

@@ -12,8 +12,9 @@ import {
 import { hashToken, newParticipantSeed, newToken } from '../auth/tokens.js';
 import type { AppContext } from '../context.js';
 import { type Outcome, ok, refuse } from '../errors.js';
-import { presentIdentityQuestion, presentReview, presentStatement } from '../presenters/presenters.js';
+import { presentParticipantIdentityQuestion, presentReview, presentStatement } from '../presenters/presenters.js';
 import { checkStatementPosting } from './moderation.js';
+import { refuseIfArchived, refuseUntilRequiredAnswered } from './participation-gates.js';
 
 /**
  * Picks the next statement for a participant among those they have not voted on. The default is
@@ -66,7 +67,7 @@ export async function buildParticipation(
       joined: participant !== undefined,
       answers: Object.fromEntries([...answers].map(([questionId, optionId]) => [String(questionId), optionId])),
     },
-    identityQuestions: questions.map(presentIdentityQuestion),
+    identityQuestions: questions.map(presentParticipantIdentityQuestion),
     progress: { voted, remaining: candidates.length, total: shown.length },
     nextStatement: nextStatement ? presentStatement(nextStatement) : null,
   };
@@ -105,6 +106,9 @@ export async function castVote(
   if (!acceptsParticipation(review.status)) {
     return refuse('review_closed', `The review "${review.title}" is ${review.status}; it takes no votes now.`);
   }
+  const gate =
+    refuseIfArchived(review, 'votes') ?? (await refuseUntilRequiredAnswered(context.store, review, participant.id));
+  if (gate) return gate;
   const statement = await context.store.findStatement(review.id, statementId);
   if (!statement) {
     return refuse('statement_not_found', `Statement ${statementId} is not part of this review.`, [
@@ -143,6 +147,10 @@ export async function addParticipantStatement(
   if (!acceptsParticipation(review.status)) {
     return refuse('review_closed', `The review "${review.title}" is ${review.status}; it takes no statements now.`);
   }
+  const gate =
+    refuseIfArchived(review, 'statements') ??
+    (await refuseUntilRequiredAnswered(context.store, review, participant.id));
+  if (gate) return gate;
   if (!review.participantsCanAddStatements) {
     return refuse(
       'statements_closed',
@@ -204,6 +212,8 @@ export async function answerIdentityQuestions(
   if (!acceptsParticipation(review.status)) {
     return refuse('review_closed', `The review "${review.title}" is ${review.status}; answers cannot change now.`);
   }
+  const archived = refuseIfArchived(review, 'answers');
+  if (archived) return archived;
   const questions = await context.store.listIdentityQuestions(review.id);
   const byId = new Map(questions.map((question) => [question.id, question]));
   for (const [index, answer] of body.answers.entries()) {

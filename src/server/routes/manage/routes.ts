@@ -4,7 +4,9 @@ import {
   createIdentityQuestionBody,
   createReviewBody,
   identityQuestionSchema,
+  managedIdentityQuestionSchema,
   managedReviewSchema,
+  managedReviewsQuery,
   managedStatementSchema,
   moderateStatementBody,
   seedStatementsBody,
@@ -41,11 +43,18 @@ export function registerManageRoutes(app: App, context: AppContext): void {
     '/manage/reviews',
     {
       config: { permission: 'signedIn' },
-      schema: { tags, summary: 'Reviews you have a role on', response: { 200: z.array(managedReviewSchema) } },
+      schema: {
+        tags,
+        summary: 'Reviews you have a role on (archived ones only with ?archived=true)',
+        querystring: managedReviewsQuery,
+        response: { 200: z.array(managedReviewSchema) },
+      },
     },
     async (request) => {
       const account = requireAccount(request);
-      const reviews = await context.store.listReviewsForAccount(account.id);
+      const reviews = await context.store.listReviewsForAccount(account.id, {
+        archived: request.query.archived === 'true',
+      });
       return Promise.all(reviews.map((review) => present(review, review.role)));
     },
   );
@@ -164,14 +173,21 @@ export function registerManageRoutes(app: App, context: AppContext): void {
       config: { permission: 'view' },
       schema: {
         tags,
-        summary: 'The review’s identity questions',
+        summary: 'The review’s identity questions, each saying whether it has answers yet',
         params: slugParams,
-        response: { 200: z.array(identityQuestionSchema) },
+        response: { 200: z.array(managedIdentityQuestionSchema) },
       },
     },
     async (request) => {
       const { review } = await authoriseReview(context, request, request.params.slug, 'view');
-      return (await context.store.listIdentityQuestions(review.id)).map(presentIdentityQuestion);
+      const [questions, answered] = await Promise.all([
+        context.store.listIdentityQuestions(review.id),
+        context.store.answeredIdentityQuestionIds(review.id),
+      ]);
+      return questions.map((question) => ({
+        ...presentIdentityQuestion(question),
+        answered: answered.has(question.id),
+      }));
     },
   );
 
@@ -181,7 +197,7 @@ export function registerManageRoutes(app: App, context: AppContext): void {
       config: { permission: 'editReview', audit: 'identity-question.create' },
       schema: {
         tags,
-        summary: 'Add an optional identity question with its options',
+        summary: 'Add an identity question (optional or required) with its options, or offering the place list',
         params: slugParams,
         body: createIdentityQuestionBody,
         response: { 201: identityQuestionSchema },

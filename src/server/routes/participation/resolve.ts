@@ -53,6 +53,9 @@ export async function ensureParticipant(
   if (review.visibility === 'invite') {
     throw new AppError('invite_required', 'This review is by invitation: open the invite link you were sent.');
   }
+  if (review.archivedAt !== null) {
+    throw new AppError('review_archived', `The review "${review.title}" is archived; it takes no new participants.`);
+  }
   if (review.status !== 'open') {
     throw new AppError(
       'review_closed',
