@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { roleAllows } from '../../core/review-rules.js';
 import { api, queryKeys } from '../api.js';
 import { IdentityQuestionsEditor } from '../components/organise/identity-questions-editor.js';
 import { InviteLink } from '../components/organise/invite-link.js';
@@ -10,6 +11,7 @@ import { SettingsForm } from '../components/organise/settings-form.js';
 import { StatementModeration } from '../components/organise/statement-moderation.js';
 import { StatusControls } from '../components/organise/status-controls.js';
 import { PageHeading } from '../components/page-heading.js';
+import { ResultsPanel } from '../components/results/results-panel.js';
 import { LoadError, Loading } from '../components/query-state.js';
 import { usePageTitle } from '../hooks/use-page-title.js';
 
@@ -45,8 +47,25 @@ function ManageReview({ slug }: { slug: string }) {
       <StatusControls review={data} />
       <SeedStatementsForm slug={slug} />
       <IdentityQuestionsEditor slug={slug} />
+      {roleAllows(data.role, 'moderate') ? (
+        <section aria-labelledby="moderation-link-heading" className="section">
+          <h2 id="moderation-link-heading">{t('moderationQueue.heading')}</h2>
+          <p>{t('moderationQueue.linkIntro')}</p>
+          <p>
+            <Link href={`/organise/${encodeURIComponent(slug)}/moderation`}>{t('moderationQueue.link')}</Link>
+          </p>
+        </section>
+      ) : null}
       <StatementModeration slug={slug} />
+      <section aria-labelledby="invitations-link-heading" className="section">
+        <h2 id="invitations-link-heading">{t('invitations.title')}</h2>
+        <p>{t('invitations.manageLinkHint')}</p>
+        <p>
+          <Link href={`/organise/${encodeURIComponent(slug)}/invitations`}>{t('invitations.manageLink')}</Link>
+        </p>
+      </section>
       <InviteLink slug={slug} />
+      <ResultsPanel review={data} canEdit={roleAllows(data.role, 'editReview')} />
       <SettingsForm key={data.id} review={data} />
     </>
   );
