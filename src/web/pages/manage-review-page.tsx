@@ -11,8 +11,8 @@ import { SettingsForm } from '../components/organise/settings-form.js';
 import { StatementModeration } from '../components/organise/statement-moderation.js';
 import { StatusControls } from '../components/organise/status-controls.js';
 import { PageHeading } from '../components/page-heading.js';
-import { ResultsPanel } from '../components/results/results-panel.js';
 import { LoadError, Loading } from '../components/query-state.js';
+import { ResultsPanel } from '../components/results/results-panel.js';
 import { usePageTitle } from '../hooks/use-page-title.js';
 
 export function ManageReviewPage({ slug }: { slug: string }) {

@@ -116,11 +116,23 @@ function ReviewFlow({ slug, data, setData }: ReviewFlowProps) {
       );
       if (!changed) setVotedThisVisit(true);
     },
+    onError: (error) => {
+      // A required question added since the page loaded: reload, and the questions come first.
+      if (error instanceof ApiError && error.code === 'identity_answers_required') {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.participation(slug) });
+      }
+    },
   });
 
-  const closed = review.status === 'closed';
-  const showIdentity =
-    participant.joined && !closed && !identityDone && progress.voted === 0 && data.identityQuestions.length > 0;
+  const archived = review.archivedAt !== null;
+  const closed = review.status === 'closed' || archived;
+  const firstVisit = !identityDone && progress.voted === 0;
+  // Required questions stand between a participant and voting, also when added after they began.
+  const missingRequired = data.identityQuestions.filter(
+    (question) => question.required && participant.answers[String(question.id)] === undefined,
+  );
+  const identityQuestions = firstVisit ? data.identityQuestions : missingRequired;
+  const showIdentity = participant.joined && !closed && identityQuestions.length > 0;
 
   const finishIdentity = () => {
     writeIdentityDone(slug);
@@ -132,7 +144,7 @@ function ReviewFlow({ slug, data, setData }: ReviewFlowProps) {
   if (closed) {
     body = (
       <>
-        <p className="alert alert-info">{t('review.closed')}</p>
+        <p className="alert alert-info">{archived ? t('review.archived') : t('review.closed')}</p>
         <Markdown source={review.introduction} />
       </>
     );
@@ -170,6 +182,7 @@ function ReviewFlow({ slug, data, setData }: ReviewFlowProps) {
     body = (
       <IdentityStep
         participation={data}
+        questions={identityQuestions}
         onSave={(answers) => answer.mutateAsync(answers)}
         onDone={finishIdentity}
         saving={answer.isPending}
@@ -215,6 +228,11 @@ function ReviewFlow({ slug, data, setData }: ReviewFlowProps) {
       </p>
       {review.status === 'draft' ? <p className="alert alert-info">{t('review.draftNotice')}</p> : null}
       {body}
+      {review.resultsVisibility === 'public' ? (
+        <p className="section">
+          <Link href={`/r/${encodeURIComponent(slug)}/results`}>{t('results.link')}</Link>
+        </p>
+      ) : null}
     </article>
   );
 }
