@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
 import { Loading } from './components/query-state.js';
 import { SiteHeader } from './components/site-header.js';
+import { AuditPage } from './pages/audit-page.js';
 import { HomePage } from './pages/home-page.js';
 import { InvitationsPage } from './pages/invitations-page.js';
 import { InvitePage } from './pages/invite-page.js';
@@ -14,6 +15,8 @@ import { OrganiseListPage } from './pages/organise-list-page.js';
 import { ReviewPage } from './pages/review-page.js';
 import { SetupPage } from './pages/setup-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
+import { TeamInvitationPage } from './pages/team-invitation-page.js';
+import { TeamPage } from './pages/team-page.js';
 
 /** Loaded on demand: the results page (charts, tables) would otherwise weigh on every participant's first load. */
 const ResultsPage = lazy(() => import('./pages/results-page.js'));
@@ -35,6 +38,9 @@ export function App() {
           </Route>
           <Route path="/r/:slug">{(params) => <ReviewPage key={params.slug} slug={params.slug} />}</Route>
           <Route path="/invite/:token">{(params) => <InvitePage token={params.token} />}</Route>
+          <Route path="/team-invitation/:token">
+            {(params) => <TeamInvitationPage key={params.token} token={params.token} />}
+          </Route>
           <Route path="/setup" component={SetupPage} />
           <Route path="/sign-in" component={SignInPage} />
           <Route path="/organise" component={OrganiseListPage} />
@@ -45,6 +51,8 @@ export function App() {
           <Route path="/organise/:slug/moderation">
             {(params) => <ModerationPage key={params.slug} slug={params.slug} />}
           </Route>
+          <Route path="/organise/:slug/team">{(params) => <TeamPage key={params.slug} slug={params.slug} />}</Route>
+          <Route path="/organise/:slug/audit">{(params) => <AuditPage key={params.slug} slug={params.slug} />}</Route>
           <Route path="/organise/:slug">{(params) => <ManageReviewPage key={params.slug} slug={params.slug} />}</Route>
           <Route component={NotFoundPage} />
         </Switch>

@@ -13,10 +13,15 @@ function isTranslatedCode(code: string): code is TranslatedCode {
  * here (the server writes English); anything else shows the server's own detail.
  */
 export function useErrorMessage(): (error: unknown) => string {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (error) => {
     if (error instanceof ApiError) {
-      return isTranslatedCode(error.code) ? t(`errors.${error.code}`) : error.detail;
+      if (!isTranslatedCode(error.code)) return error.detail;
+      // A throttled request says when to try again, in the reader's clock and language.
+      const time = error.retryAt
+        ? new Date(error.retryAt).toLocaleTimeString(`${i18n.language}-GB`, { hour: '2-digit', minute: '2-digit' })
+        : undefined;
+      return t(`errors.${error.code}`, { time });
     }
     return t('form.unexpected');
   };

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { roleAllows } from '../../core/review-rules.js';
+import { type ReviewPermission, roleAllows } from '../../core/review-rules.js';
 import { api, queryKeys } from '../api.js';
+import { ConsoleOverview } from '../components/organise/dashboard.js';
 import { IdentityQuestionsEditor } from '../components/organise/identity-questions-editor.js';
 import { InviteLink } from '../components/organise/invite-link.js';
 import { RequireAccount } from '../components/organise/require-account.js';
@@ -38,15 +39,22 @@ function ManageReview({ slug }: { slug: string }) {
     );
   }
   const data = review.data;
+  // The server refuses what a role may not do; the page also leaves out the controls for it.
+  const can = (permission: ReviewPermission) => roleAllows(data.role, permission);
   return (
     <>
       <p className="breadcrumb">
         <Link href="/organise">{t('manage.back')}</Link>
       </p>
       <PageHeading>{data.title}</PageHeading>
-      <StatusControls review={data} />
-      <SeedStatementsForm slug={slug} />
-      <IdentityQuestionsEditor slug={slug} />
+      <ConsoleOverview review={data} />
+      {can('editReview') ? (
+        <>
+          <StatusControls review={data} />
+          <SeedStatementsForm slug={slug} />
+          <IdentityQuestionsEditor slug={slug} />
+        </>
+      ) : null}
       {roleAllows(data.role, 'moderate') ? (
         <section aria-labelledby="moderation-link-heading" className="section">
           <h2 id="moderation-link-heading">{t('moderationQueue.heading')}</h2>
@@ -56,17 +64,21 @@ function ManageReview({ slug }: { slug: string }) {
           </p>
         </section>
       ) : null}
-      <StatementModeration slug={slug} />
-      <section aria-labelledby="invitations-link-heading" className="section">
-        <h2 id="invitations-link-heading">{t('invitations.title')}</h2>
-        <p>{t('invitations.manageLinkHint')}</p>
-        <p>
-          <Link href={`/organise/${encodeURIComponent(slug)}/invitations`}>{t('invitations.manageLink')}</Link>
-        </p>
-      </section>
-      <InviteLink slug={slug} />
+      {can('moderate') ? <StatementModeration slug={slug} /> : null}
+      {can('invite') ? (
+        <>
+          <section aria-labelledby="invitations-link-heading" className="section">
+            <h2 id="invitations-link-heading">{t('invitations.title')}</h2>
+            <p>{t('invitations.manageLinkHint')}</p>
+            <p>
+              <Link href={`/organise/${encodeURIComponent(slug)}/invitations`}>{t('invitations.manageLink')}</Link>
+            </p>
+          </section>
+          <InviteLink slug={slug} />
+        </>
+      ) : null}
       <ResultsPanel review={data} canEdit={roleAllows(data.role, 'editReview')} />
-      <SettingsForm key={data.id} review={data} />
+      {can('editReview') ? <SettingsForm key={data.id} review={data} /> : null}
     </>
   );
 }
