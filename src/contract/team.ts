@@ -1,11 +1,8 @@
 import { z } from 'zod';
+import { invitableRoles } from '../core/review-rules.js';
 import { emailSchema, passwordSchema } from './accounts.js';
 import { limits } from './limits.js';
 import { reviewRoles } from './reviews.js';
-
-/** Roles one can be invited to. Owners are made from existing members, by an owner. */
-export const invitableRoles = ['organiser', 'moderator', 'facilitator', 'analyst'] as const;
-export type InvitableRole = (typeof invitableRoles)[number];
 
 export const inviteTeamMemberBody = z.strictObject({
   email: emailSchema,

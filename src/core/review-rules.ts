@@ -96,6 +96,14 @@ export type ReviewPermission = keyof (typeof rolePermissions)['owner'];
 
 /** Every role, most powerful first (the order of the table above and of docs/roles.md). */
 export const reviewRoleList = Object.keys(rolePermissions) as ReviewRole[];
+/** Roles one can be invited to by email. Owners are made from existing members, by an owner. */
+export const invitableRoles = [
+  'organiser',
+  'moderator',
+  'facilitator',
+  'analyst',
+] as const satisfies readonly ReviewRole[];
+export type InvitableRole = (typeof invitableRoles)[number];
 /** Every permission, in the table's order. */
 export const reviewPermissionList = Object.keys(rolePermissions.owner) as ReviewPermission[];
 

@@ -6,6 +6,7 @@ import { api, queryKeys } from '../api.js';
 import { ConsoleOverview } from '../components/organise/dashboard.js';
 import { IdentityQuestionsEditor } from '../components/organise/identity-questions-editor.js';
 import { InviteLink } from '../components/organise/invite-link.js';
+import { PlaceListEditor } from '../components/organise/place-list-editor.js';
 import { RequireAccount } from '../components/organise/require-account.js';
 import { SeedStatementsForm } from '../components/organise/seed-statements-form.js';
 import { SettingsForm } from '../components/organise/settings-form.js';
@@ -52,6 +53,7 @@ function ManageReview({ slug }: { slug: string }) {
         <>
           <StatusControls review={data} />
           <SeedStatementsForm slug={slug} />
+          <PlaceListEditor slug={slug} />
           <IdentityQuestionsEditor slug={slug} />
         </>
       ) : null}
