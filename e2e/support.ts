@@ -58,6 +58,8 @@ export async function startTestServer(): Promise<TestServer> {
     port: 0,
     host: '127.0.0.1',
     quiet: true,
+    // Email goes to the development outbox in the temporary folder, readable at /dev/mail.
+    config: { smtpUrl: null, mailDir: join(dir, 'mail') },
   });
   return {
     ...server,

@@ -49,10 +49,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     debounceMs: config.analysisDebounceSeconds * 1000,
     onAnalysisSaved: (event) => analysisEvents.publish(event),
   });
+  const mailer = createMailer(config);
   const context: AppContext = {
     store,
     config,
-    mailer: createMailer(config),
+    mailer,
     now: () => new Date(),
     onReviewChanged: (reviewId) => runner.schedule(reviewId),
     analysisEvents,
@@ -77,6 +78,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     setupUrl,
     async close() {
       await app.close();
+      mailer.close?.();
       await runner.close();
       await store.close();
     },

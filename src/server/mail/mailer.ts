@@ -15,6 +15,8 @@ export interface OutgoingMail {
 export interface Mailer {
   /** Resolves once the message is accepted for delivery; rejects with the transport's error. */
   send(mail: OutgoingMail): Promise<void>;
+  /** Lets go of connections (SMTP keeps a pool open); called when the server stops. */
+  close?(): void;
 }
 
 /** Keeps every message in `outbox`, for tests. */

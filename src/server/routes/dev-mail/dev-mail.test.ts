@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../../store/store.js';
+import { createTestApi, type TestApi } from '../../../test-support/api.js';
 import { sqliteTestStoreFactory } from '../../../test-support/stores.js';
 import { buildApp } from '../../app.js';
 import type { App } from '../../context.js';
@@ -12,23 +12,24 @@ import { linkify } from './render.js';
 
 describe('/dev/mail', () => {
   let dir: string;
-  let store: Store;
+  let api: TestApi;
   let app: App;
 
+  /** The test API's context, but mail goes to a temporary outbox and the app is built for `environment`. */
   async function start(environment: Record<string, string> = {}) {
     const config = { ...loadConfig({ MAIL_DIR: dir, ...environment }), publicUrl: 'http://review.test' };
     const mailer = new OutboxMailer(dir, config.mailFrom);
-    app = await buildApp({ store, config, mailer, now: () => new Date(), onReviewChanged: () => {} });
+    app = await buildApp({ ...api.context, config, mailer });
     return mailer;
   }
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'common-ground-dev-mail-'));
-    store = await sqliteTestStoreFactory.create();
+    api = await createTestApi(sqliteTestStoreFactory);
   });
   afterEach(async () => {
     await app?.close();
-    await store.close();
+    await api.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -56,7 +56,7 @@ export function InvitationList({ slug, invitations }: { slug: string; invitation
                       {t(`invitations.status.${invitation.status}`)}
                     </span>
                   </td>
-                  <td>{invitation.status === 'joined' ? '' : t(`invitations.send.${invitation.sendStatus}`)}</td>
+                  <td>{invitation.status === 'invited' ? t(`invitations.send.${invitation.sendStatus}`) : ''}</td>
                   <td>
                     {invitation.status === 'joined' ? null : (
                       <div className="button-row">
