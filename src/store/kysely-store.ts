@@ -1196,6 +1196,10 @@ export class KyselyStore implements Store {
     for (const vote of votes) current.set(`${vote.participantId}:${vote.statementId}`, vote);
     const rowsPerInsert = this.#rowsPerInsert(5);
     await this.#inTransaction(async (tx) => {
+      // An import creates its participants and statements in this same transaction, where autovacuum
+      // cannot see them; with stale statistics PostgreSQL plans the votes' foreign-key checks badly.
+      // Refreshing them first made a 300k-vote import about three times faster.
+      if (this.kind === 'postgres') await sql`analyze participants, statements`.execute(tx.#db);
       for (const chunk of chunked(votes, rowsPerInsert)) {
         await tx.#db
           .insertInto('vote_events')

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { api, queryKeys } from '../api.js';
@@ -51,6 +52,40 @@ function ReviewList() {
           ))}
         </ul>
       ) : null}
+      <ArchivedReviews />
     </>
+  );
+}
+
+/** Archived reviews stay out of the list above; they are fetched only when asked for. */
+function ArchivedReviews() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const archived = useQuery({
+    queryKey: queryKeys.archivedReviews,
+    queryFn: api.archivedReviews,
+    enabled: open,
+  });
+  return (
+    <details className="about" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>{t('organise.archivedTitle')}</summary>
+      {archived.isPending && open ? <Loading /> : null}
+      {archived.isError ? <LoadError error={archived.error} /> : null}
+      {archived.data && archived.data.length === 0 ? <p>{t('organise.archivedNone')}</p> : null}
+      {archived.data && archived.data.length > 0 ? (
+        <ul className="card-list">
+          {archived.data.map((review) => (
+            <li key={review.id} className="card">
+              <Link href={`/organise/${review.slug}`} className="card-link">
+                {review.title}
+              </Link>
+              <p className="card-meta">
+                <StatusBadge status={review.status} /> {t('organise.archivedBadge')}
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </details>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { limits } from '../../../contract/limits.js';
 import type { Review } from '../../api.js';
 import { fieldError, TextAreaField, TextField } from '../form-fields.js';
+import { Markdown } from '../markdown.js';
 
 /** The editable settings shared by "create" and "edit". */
 export interface ReviewSettings {
@@ -47,6 +48,14 @@ export function ReviewSettingsFields({ idPrefix, value, onChange, error, afterTi
         onChange={(event) => set('introduction', event.target.value)}
         error={fieldError(error, 'introduction')}
       />
+      <details className="about introduction-preview">
+        <summary>{t('fields.introductionPreview')}</summary>
+        {value.introduction.trim() ? (
+          <Markdown source={value.introduction} />
+        ) : (
+          <p className="hint">{t('fields.introductionPreviewEmpty')}</p>
+        )}
+      </details>
       <fieldset className="radio-group">
         <legend>{t('fields.visibility')}</legend>
         {(['public', 'invite'] as const).map((option) => (

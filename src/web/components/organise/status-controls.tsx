@@ -19,6 +19,16 @@ export function StatusControls({ review }: { review: ManagedReview }) {
     },
   });
   const targets = (['open', 'closed', 'draft'] as const).filter((status) => status !== review.status);
+  const archived = review.archivedAt !== null;
+  const archive = useMutation({
+    mutationFn: () => (archived ? api.unarchiveReview(review.slug) : api.archiveReview(review.slug)),
+    onSuccess: (next) => {
+      queryClient.setQueryData(queryKeys.managedReview(review.slug), next);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.managedReviews });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.reviews });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.participation(review.slug) });
+    },
+  });
 
   return (
     <section aria-labelledby="status-heading" className="section panel">
@@ -50,6 +60,22 @@ export function StatusControls({ review }: { review: ManagedReview }) {
             {t(`manage.setStatus.${status}`)}
           </button>
         ))}
+      </div>
+      {archived ? <p className="alert alert-info">{t('manage.archivedNotice')}</p> : null}
+      <FormAlert error={archive.error} />
+      <p className="hint" id="archive-hint">
+        {t('manage.archiveHint')}
+      </p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button-secondary"
+          aria-describedby="archive-hint"
+          disabled={archive.isPending}
+          onClick={() => archive.mutate()}
+        >
+          {archived ? t('manage.unarchive') : t('manage.archive')}
+        </button>
       </div>
     </section>
   );
