@@ -17,10 +17,26 @@ export const seedStatementsBody = z.strictObject({
   statements: z.array(statementText).min(1, 'Give at least one statement.').max(500),
 });
 
-export const moderateStatementBody = z.strictObject({
-  moderation: z.enum(moderationStates),
-  isMeta: z.boolean().optional(),
-});
+/**
+ * The older single-call moderation (the queue has its own routes under /moderation). A rejection needs
+ * a reason here too, so no route rejects without one for the record.
+ */
+export const moderateStatementBody = z
+  .strictObject({
+    moderation: z.enum(moderationStates),
+    isMeta: z.boolean().optional(),
+    reason: z
+      .string()
+      .trim()
+      .min(1, 'Give a reason: it is kept for the record.')
+      .max(limits.rejectionReasonMaxLength, `A reason has at most ${limits.rejectionReasonMaxLength} characters.`)
+      .optional(),
+  })
+  .superRefine((body, context) => {
+    if (body.moderation === 'rejected' && body.reason === undefined) {
+      context.addIssue({ code: 'custom', path: ['reason'], message: 'Give a reason: it is kept for the record.' });
+    }
+  });
 
 export const statementSchema = z.object({
   id: z.number().int(),

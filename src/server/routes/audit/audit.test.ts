@@ -26,7 +26,10 @@ for (const factory of testStoreFactories) {
 
     it('records who did what to which statement and member, newest first, without personal data', async () => {
       const [first] = (await owner.get(`/api/manage/reviews/${slug}/statements`)).json<ManagedStatement[]>();
-      await owner.patch(`/api/manage/reviews/${slug}/statements/${first?.id}`, { moderation: 'rejected' });
+      await owner.patch(`/api/manage/reviews/${slug}/statements/${first?.id}`, {
+        moderation: 'rejected',
+        reason: 'Off topic.',
+      });
       await owner.patch(`/api/manage/reviews/${slug}`, { title: 'A new title', moderationMode: 'strict' });
       await owner.post(`/api/manage/reviews/${slug}/team/invitations`, { email: 'mo@example.org', role: 'moderator' });
       const joined = await api
@@ -47,7 +50,7 @@ for (const factory of testStoreFactories) {
         ['team.accept', 'Mo Moderator', { invitationId: expect.any(Number) }, 'role=moderator, new account'],
         ['team.invite', 'Owner', { invitationId: expect.any(Number) }, 'email, role=moderator'],
         ['review.update', 'Owner', {}, 'title, moderationMode=strict'],
-        ['statement.moderate', 'Owner', { statementId: first?.id }, 'moderation=rejected'],
+        ['statement.moderate', 'Owner', { statementId: first?.id }, 'moderation=rejected, reason'],
         ['statement.seed', 'Owner', {}, 'statements (2)'],
         ['review.create', 'Owner', {}, expect.stringContaining('status=open')],
       ]);

@@ -13,7 +13,7 @@ import {
   updateReviewBody,
 } from '../../../contract/index.js';
 import type { ReviewRole } from '../../../core/review-rules.js';
-import type { ReviewRow } from '../../../store/store.js';
+import type { ReviewRow, StatementRow } from '../../../store/store.js';
 import { requireAccount } from '../../auth/session.js';
 import {
   addSeedStatements,
@@ -23,6 +23,7 @@ import {
   moderateStatement,
   updateReview,
 } from '../../commands/manage.js';
+import { moderateStatements, setStatementMeta } from '../../commands/moderation.js';
 import type { App, AppContext } from '../../context.js';
 import { AppError, unwrap } from '../../errors.js';
 import { presentIdentityQuestion, presentManagedReview, presentManagedStatement } from '../../presenters/presenters.js';
@@ -153,15 +154,30 @@ export function registerManageRoutes(app: App, context: AppContext): void {
       config: { permission: 'moderate', audit: 'statement.moderate' },
       schema: {
         tags,
-        summary: 'Accept or reject a statement, or mark it meta',
+        summary: 'Accept, reject (with a reason) or mark a statement meta; the queue routes do each apart',
         params: statementParams,
         body: moderateStatementBody,
         response: { 200: managedStatementSchema },
       },
     },
     async (request) => {
-      const { review } = await authoriseReview(context, request, request.params.slug, 'moderate');
-      const statement = unwrap(await moderateStatement(context, review, request.params.statementId, request.body));
+      const { review, account } = await authoriseReview(context, request, request.params.slug, 'moderate');
+      const { moderation, isMeta, reason } = request.body;
+      const { statementId } = request.params;
+      // Accepting and rejecting go through the moderation record (who, when, why), as in the queue.
+      let statement: StatementRow =
+        moderation === 'pending'
+          ? unwrap(await moderateStatement(context, review, statementId, { moderation }))
+          : unwrap(
+              await moderateStatements(context, review, account, {
+                statementIds: [statementId],
+                moderation,
+                reason: reason ?? null,
+              }),
+            )[0]!;
+      if (isMeta !== undefined && isMeta !== statement.isMeta) {
+        statement = unwrap(await setStatementMeta(context, review, account, statementId, isMeta));
+      }
       const tallies = await context.store.statementTallies(review.id);
       return presentManagedStatement(statement, tallies.get(statement.id));
     },

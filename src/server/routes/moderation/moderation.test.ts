@@ -289,6 +289,33 @@ for (const factory of testStoreFactories) {
       expect(api.changedReviews.length).toBeGreaterThan(0);
     });
 
+    it('keeps the older PATCH route on the record: who accepted, and a reason to reject', async () => {
+      const { owner, slug, participant, base } = await reviewWithParticipant();
+      const statement = await post(participant, slug, 'Nobody knocked on doors in the towns.');
+      const url = `/api/manage/reviews/${slug}/statements/${statement.id}`;
+      const noReason = await owner.patch(url, { moderation: 'rejected' });
+      expect(noReason.statusCode).toBe(400);
+      expect(noReason.json<Problem>().errors?.[0]).toEqual({
+        field: 'reason',
+        message: 'Give a reason: it is kept for the record.',
+      });
+      expect((await owner.patch(url, { moderation: 'rejected', reason: 'Off topic.', isMeta: true })).statusCode).toBe(
+        200,
+      );
+      expect((await owner.patch(url, { moderation: 'accepted' })).statusCode).toBe(200);
+      const history = (await owner.get(`${base}/statements/${statement.id}/history`)).json<ModerationEvent[]>();
+      expect(history.map((event) => [event.action, event.reason, event.by])).toEqual([
+        ['reject', 'Off topic.', 'Owner'],
+        ['mark_meta', null, 'Owner'],
+        ['accept', null, 'Owner'],
+      ]);
+      const back = await owner.patch(url, { moderation: 'pending' });
+      expect(back.json<{ moderation: string; isMeta: boolean }>()).toMatchObject({
+        moderation: 'pending',
+        isMeta: true,
+      });
+    });
+
     it('lets moderators moderate, and no one without the permission', async () => {
       const { slug, participant, base } = await reviewWithParticipant();
       const statement = await post(participant, slug, 'Nobody knocked on doors in the towns.');

@@ -32,8 +32,9 @@ const statementParams = slugParams.extend({
 
 /**
  * The moderation queue: list, accept, reject with a reason, fix a typo before any vote, mark meta, and
- * bulk accept / reject. Every route needs the `moderate` permission; state-changing ones name their
- * audit action so the audit hook records who did what.
+ * bulk accept / reject. Every route declares the `moderate` permission (checked before validation,
+ * and again by `authoriseReview` for the review it acts on); state-changing ones name their audit
+ * action so the audit hook records who did what.
  */
 export function registerModerationRoutes(app: App, context: AppContext): void {
   const base = '/manage/reviews/:slug/moderation';
@@ -41,6 +42,7 @@ export function registerModerationRoutes(app: App, context: AppContext): void {
   app.get(
     base,
     {
+      config: { permission: 'moderate' },
       schema: {
         tags,
         summary: 'The moderation queue: pending first, oldest first; filters, counts, pages, likely duplicates',
@@ -58,7 +60,7 @@ export function registerModerationRoutes(app: App, context: AppContext): void {
   app.post(
     `${base}/accept`,
     {
-      config: { audit: 'statement.bulk-accept' },
+      config: { permission: 'moderate', audit: 'statement.bulk-accept' },
       schema: {
         tags,
         summary: 'Accept several statements (all or none)',
@@ -83,7 +85,7 @@ export function registerModerationRoutes(app: App, context: AppContext): void {
   app.post(
     `${base}/reject`,
     {
-      config: { audit: 'statement.bulk-reject' },
+      config: { permission: 'moderate', audit: 'statement.bulk-reject' },
       schema: {
         tags,
         summary: 'Reject several statements with one reason (all or none)',
@@ -108,7 +110,7 @@ export function registerModerationRoutes(app: App, context: AppContext): void {
   app.post(
     `${base}/statements/:statementId/accept`,
     {
-      config: { audit: 'statement.accept' },
+      config: { permission: 'moderate', audit: 'statement.accept' },
       schema: {
         tags,
         summary: 'Accept a statement',
@@ -133,7 +135,7 @@ export function registerModerationRoutes(app: App, context: AppContext): void {
   app.post(
     `${base}/statements/:statementId/reject`,
     {
-      config: { audit: 'statement.reject' },
+      config: { permission: 'moderate', audit: 'statement.reject' },
       schema: {
         tags,
         summary: 'Reject a statement, with a reason kept for the record',
@@ -159,7 +161,7 @@ export function registerModerationRoutes(app: App, context: AppContext): void {
   app.patch(
     `${base}/statements/:statementId`,
     {
-      config: { audit: 'statement.edit' },
+      config: { permission: 'moderate', audit: 'statement.edit' },
       schema: {
         tags,
         summary: 'Fix a typo in a statement nobody has voted on yet (409 once it has votes)',
@@ -181,7 +183,7 @@ export function registerModerationRoutes(app: App, context: AppContext): void {
   app.put(
     `${base}/statements/:statementId/meta`,
     {
-      config: { audit: 'statement.meta' },
+      config: { permission: 'moderate', audit: 'statement.meta' },
       schema: {
         tags,
         summary: 'Mark or unmark a statement as meta (about the review itself, left out of the analysis)',
@@ -203,6 +205,7 @@ export function registerModerationRoutes(app: App, context: AppContext): void {
   app.get(
     `${base}/statements/:statementId/history`,
     {
+      config: { permission: 'moderate' },
       schema: {
         tags,
         summary: 'A statement’s moderation record: who accepted, rejected (and why), edited or marked it, when',

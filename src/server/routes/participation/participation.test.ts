@@ -186,7 +186,10 @@ for (const factory of testStoreFactories) {
       expect(wrongCsrf.statusCode).toBe(403);
 
       const rejectedId = (await api.store.listStatements(id)).find((statement) => statement.id !== statementId)?.id;
-      await owner.patch(`/api/manage/reviews/${slug}/statements/${rejectedId}`, { moderation: 'rejected' });
+      await owner.patch(`/api/manage/reviews/${slug}/statements/${rejectedId}`, {
+        moderation: 'rejected',
+        reason: 'Off topic.',
+      });
       const onRejected = await participant.put(`/api/reviews/${slug}/votes/${rejectedId}`, { value: 1 });
       expect(onRejected.statusCode).toBe(409);
       expect(onRejected.json<Problem>()).toMatchObject({ code: 'statement_not_votable' });

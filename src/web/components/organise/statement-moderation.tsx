@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ManagedStatement, queryKeys } from '../../api.js';
 import { FormAlert } from '../form-fields.js';
 import { LoadError, Loading } from '../query-state.js';
+import { ModerationRejectDialog, type RejectTarget } from './moderation-reject-dialog.js';
 
 const order: Record<ManagedStatement['moderation'], number> = { pending: 0, accepted: 1, rejected: 2 };
 
@@ -14,10 +16,20 @@ export function StatementModeration({ slug }: { slug: string }) {
     queryKey: queryKeys.managedStatements(slug),
     queryFn: () => api.managedStatements(slug),
   });
+  const [rejecting, setRejecting] = useState<RejectTarget | null>(null);
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: queryKeys.managedStatements(slug) }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.moderationQueue(slug) }),
+    ]);
+  // Through the moderation queue's routes, so every decision is on the record (and a rejection has a reason).
   const moderate = useMutation({
-    mutationFn: ({ id, moderation }: { id: number; moderation: ManagedStatement['moderation'] }) =>
-      api.moderate(slug, id, moderation),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.managedStatements(slug) }),
+    mutationFn: ({ id, moderation, reason }: { id: number; moderation: 'accepted' | 'rejected'; reason?: string }) =>
+      moderation === 'accepted' ? api.acceptStatement(slug, id) : api.rejectStatement(slug, id, reason ?? ''),
+    onSuccess: async () => {
+      setRejecting(null);
+      await refresh();
+    },
   });
   const sorted = [...(statements.data ?? [])].sort((a, b) => order[a.moderation] - order[b.moderation] || a.id - b.id);
   const pending = sorted.filter((statement) => statement.moderation === 'pending').length;
@@ -28,7 +40,7 @@ export function StatementModeration({ slug }: { slug: string }) {
       {statements.isPending ? <Loading /> : null}
       {statements.isError ? <LoadError error={statements.error} /> : null}
       {statements.data ? <p>{t('moderate.summary', { total: sorted.length, pending })}</p> : null}
-      <FormAlert error={moderate.error} />
+      <FormAlert error={rejecting ? undefined : moderate.error} />
       {sorted.length > 0 ? (
         <ul className="statement-list">
           {sorted.map((statement) => (
@@ -65,9 +77,13 @@ export function StatementModeration({ slug }: { slug: string }) {
                     className="button button-small button-danger"
                     disabled={moderate.isPending}
                     aria-describedby={`statement-${statement.id}`}
-                    onClick={() => moderate.mutate({ id: statement.id, moderation: 'rejected' })}
+                    aria-haspopup="dialog"
+                    onClick={() => {
+                      moderate.reset();
+                      setRejecting({ statementIds: [statement.id], text: statement.text });
+                    }}
                   >
-                    {t('moderate.reject')}
+                    {t('moderationQueue.reject')}
                   </button>
                 ) : null}
               </div>
@@ -75,6 +91,18 @@ export function StatementModeration({ slug }: { slug: string }) {
           ))}
         </ul>
       ) : null}
+      <ModerationRejectDialog
+        target={rejecting}
+        pending={moderate.isPending}
+        error={rejecting ? moderate.error : undefined}
+        onCancel={() => {
+          moderate.reset();
+          setRejecting(null);
+        }}
+        onConfirm={(reason) => {
+          if (rejecting) moderate.mutate({ id: rejecting.statementIds[0]!, moderation: 'rejected', reason });
+        }}
+      />
     </section>
   );
 }
