@@ -92,7 +92,7 @@ export function CommonGroundSection({
   statements: Results['commonGround'];
   method: Results['method'];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const range = useRange();
   if (statements.length === 0) return <p>{t('results.commonGround.none')}</p>;
   return (
@@ -109,20 +109,39 @@ export function CommonGroundSection({
                 })}
               </li>
             ))}
-            {statement.declared.flatMap((question) =>
-              question.options.map((option) => (
-                <li key={`${question.questionId}:${option.label}`}>
-                  {option.rate
-                    ? t('results.agreeRange', { range: range(option.rate), who: option.label })
-                    : option.voters === 0
-                      ? t('results.commonGround.noVoters', { who: option.label })
-                      : t('results.commonGround.suppressed', {
-                          who: option.label,
-                          threshold: method.smallCellThreshold,
-                        })}
-                </li>
-              )),
-            )}
+            {statement.declared.flatMap((question) => {
+              // Hidden and empty options are named together, so a small review's list stays short.
+              const names = (options: typeof question.options) =>
+                new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(
+                  options.map((option) => option.label),
+                );
+              const hidden = question.options.filter((option) => !option.rate && option.voters !== 0);
+              const empty = question.options.filter((option) => !option.rate && option.voters === 0);
+              return [
+                ...question.options.flatMap((option) =>
+                  option.rate
+                    ? [
+                        <li key={`${question.questionId}:${option.label}`}>
+                          {t('results.agreeRange', { range: range(option.rate), who: option.label })}
+                        </li>,
+                      ]
+                    : [],
+                ),
+                hidden.length > 0 ? (
+                  <li key={`${question.questionId}:hidden`}>
+                    {t('results.commonGround.suppressed', {
+                      who: names(hidden),
+                      threshold: method.smallCellThreshold,
+                    })}
+                  </li>
+                ) : null,
+                empty.length > 0 ? (
+                  <li key={`${question.questionId}:empty`}>
+                    {t('results.commonGround.noVoters', { who: names(empty) })}
+                  </li>
+                ) : null,
+              ];
+            })}
           </ul>
         </li>
       ))}
@@ -232,7 +251,13 @@ export function BreakdownsSection({
                 );
               })}
             </ul>
-            <div className="table-scroll">
+            {/* A narrow screen scrolls the table sideways; a focusable region lets keyboards scroll it too. */}
+            <section
+              className="table-scroll"
+              aria-label={t('results.breakdowns.caption', { question: breakdown.prompt })}
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+              tabIndex={0}
+            >
               <table className="data-table">
                 <caption>{t('results.breakdowns.caption', { question: breakdown.prompt })}</caption>
                 <thead>
@@ -269,7 +294,7 @@ export function BreakdownsSection({
                   </tr>
                 </tfoot>
               </table>
-            </div>
+            </section>
           </section>
         );
       })}
