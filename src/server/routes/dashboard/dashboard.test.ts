@@ -31,9 +31,14 @@ for (const factory of testStoreFactories) {
       ).json<IdentityQuestion>();
       const [labour, green] = question.options;
       const statements = (await owner.get(`/api/manage/reviews/${slug}/statements`)).json<ManagedStatement[]>();
-      await owner.patch(`/api/manage/reviews/${slug}/statements/${statements[2]?.id}`, { moderation: 'rejected' });
       const review = (await api.store.findReviewBySlug(slug))!;
       const now = api.clock.now;
+      await api.store.updateStatementModeration({
+        reviewId: review.id,
+        statementId: statements[2]!.id,
+        moderation: 'rejected',
+        moderatedAt: now.toISOString(),
+      });
       const yesterday = new Date(startOfUtcDay(now).getTime() - 60_000).toISOString();
 
       // 12 Labour, 3 Green, nobody Plaid; 4 participants verified; 2 voted today, 1 only yesterday.
