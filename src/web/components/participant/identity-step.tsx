@@ -132,19 +132,17 @@ function QuestionForm({ slug, question, initial, saving, error, onContinue, onSk
   let field: ReactNode;
   if (question.usesPlaceList) {
     field = (
-      <>
-        <PlaceField
-          slug={slug}
-          question={question}
-          fieldId={fieldId}
-          prompt={prompt}
-          describedBy={describedBy}
-          value={selected}
-          onChange={choose}
-          invalid={missing}
-        />
-        {explanation}
-      </>
+      <PlaceField
+        slug={slug}
+        question={question}
+        fieldId={fieldId}
+        prompt={prompt}
+        explanation={explanation}
+        describedBy={describedBy}
+        value={selected}
+        onChange={choose}
+        invalid={missing}
+      />
     );
   } else if (question.options.length > maxRadioOptions) {
     field = (
@@ -216,6 +214,7 @@ interface PlaceFieldProps {
   question: IdentityQuestion;
   fieldId: string;
   prompt: ReactNode;
+  explanation: ReactNode;
   describedBy: string | undefined;
   value: number | null;
   onChange: (optionId: number | null) => void;
@@ -223,7 +222,17 @@ interface PlaceFieldProps {
 }
 
 /** A place question: its list is loaded once, then searched as the participant types. */
-function PlaceField({ slug, question, fieldId, prompt, describedBy, value, onChange, invalid }: PlaceFieldProps) {
+function PlaceField({
+  slug,
+  question,
+  fieldId,
+  prompt,
+  explanation,
+  describedBy,
+  value,
+  onChange,
+  invalid,
+}: PlaceFieldProps) {
   const { t } = useTranslation();
   const places = useQuery({
     queryKey: queryKeys.placeOptions(slug, question.id),
@@ -243,6 +252,7 @@ function PlaceField({ slug, question, fieldId, prompt, describedBy, value, onCha
       id={fieldId}
       label={prompt}
       labelClassName="question-prompt"
+      description={explanation}
       describedBy={describedBy}
       places={places.data}
       value={value}

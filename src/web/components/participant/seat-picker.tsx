@@ -19,6 +19,8 @@ interface SeatPickerProps {
   labelClassName?: string;
   /** Ids of text describing the field (the question's explanation, an error). */
   describedBy?: string;
+  /** Shown between the label and the text box (the question's explanation). */
+  description?: ReactNode;
   places: readonly PlaceOption[];
   /** The chosen option id, or null. */
   value: number | null;
@@ -38,6 +40,7 @@ export function SeatPicker({
   label,
   labelClassName,
   describedBy,
+  description,
   places,
   value,
   onChange,
@@ -164,6 +167,7 @@ export function SeatPicker({
       <label id={labelId} htmlFor={id} className={labelClassName}>
         {label}
       </label>
+      {description}
       <p className="hint" id={`${id}-hint`}>
         {t('seatPicker.hint')}
       </p>
