@@ -1,5 +1,7 @@
 import { type DescribeOptions, describeRows, type ThemeSpace, type ThemeTerm } from './describe.js';
 import type { ThemeCluster } from './match.js';
+import { addRow, type Centroids, normaliseCentroids, scoreRow } from './spherical-kmeans.js';
+import type { TermMatrix } from './term-matrix.js';
 
 /**
  * An organiser's edit, kept in order and re-applied to every new run. Edits name themes by their
@@ -11,8 +13,8 @@ export type ThemeEdit =
   /** The listed themes are one theme, under the first id that still exists. */
   | { readonly kind: 'merge'; readonly themeIds: readonly string[] }
   /**
-   * The theme becomes one theme per part: each of its answers goes to the part whose seed answers it
-   * is most like. Part ids are new ids chosen when the edit is made (see {@link splitPartIds}).
+   * The theme becomes one theme per part: its answers are divided by seeded k-means around each
+   * part's seed answers. Part ids are new ids chosen when the edit is made (see {@link splitPartIds}).
    */
   | {
       readonly kind: 'split';
@@ -58,8 +60,8 @@ interface WorkingTheme {
 /**
  * Applies organiser edits, in order, to the clusters of a run (already named by `nameClusters`, so a
  * theme keeps its id across runs and edits find it). Rename sets the label; merge unites answers;
- * split re-divides a theme's current answers by similarity to each part's seed answers, so the
- * split follows the answers as they change. Labels, terms and representative answers are then
+ * split re-divides a theme's current answers around each part's seed answers, so the split
+ * follows the answers as they change. Labels, terms and representative answers are then
  * recomputed from the resulting answers. Themes are returned largest first (then by id).
  */
 export function applyThemeEdits(
@@ -164,42 +166,20 @@ function split(
       partIds.add(part.themeId);
       return true;
     })
-    .map((part) => {
-      // A part's direction: the sum of its seed answers' rows (seeds without content are skipped).
-      const direction = new Map<number, number>();
-      for (const answerId of part.seedAnswerIds) {
-        const row = space.rowOfAnswer.get(answerId);
-        if (row === undefined) continue;
-        const end = matrix.rowOffsets[row + 1] as number;
-        for (let entry = matrix.rowOffsets[row] as number; entry < end; entry++) {
-          const column = matrix.columns[entry] as number;
-          direction.set(column, (direction.get(column) ?? 0) + (matrix.values[entry] as number));
-        }
-      }
-      let squaredNorm = 0;
-      for (const value of direction.values()) squaredNorm += value * value;
-      return { themeId: part.themeId, direction, norm: Math.sqrt(squaredNorm) };
-    })
-    .filter((part) => part.norm > 0);
+    .map((part) => ({
+      themeId: part.themeId,
+      // Seeds without content (deleted, or unclassified this run) cannot anchor anything.
+      seedRows: [...new Set(part.seedAnswerIds)]
+        .map((answerId) => space.rowOfAnswer.get(answerId))
+        .filter((row): row is number => row !== undefined),
+    }))
+    .filter((part) => part.seedRows.length > 0);
   if (usable.length < 2) return false;
-  const partRows = usable.map(() => [] as number[]);
-  for (const row of theme.rows) {
-    let bestPart = 0;
-    let bestScore = Number.NEGATIVE_INFINITY;
-    usable.forEach((part, partIndex) => {
-      let dot = 0;
-      const end = matrix.rowOffsets[row + 1] as number;
-      for (let entry = matrix.rowOffsets[row] as number; entry < end; entry++) {
-        dot += (matrix.values[entry] as number) * (part.direction.get(matrix.columns[entry] as number) ?? 0);
-      }
-      const score = dot / part.norm;
-      if (score > bestScore) {
-        bestScore = score;
-        bestPart = partIndex;
-      }
-    });
-    (partRows[bestPart] as number[]).push(row);
-  }
+  const partRows = seededPartition(
+    matrix,
+    theme.rows,
+    usable.map((part) => part.seedRows),
+  );
   themes.delete(id);
   usable.forEach((part, partIndex) => {
     themes.set(part.themeId, {
@@ -209,6 +189,58 @@ function split(
     });
   });
   return true;
+}
+
+/**
+ * Divides `rows` among parts anchored by seed rows: seeded k-means (Basu, Banerjee & Mooney 2002).
+ * Each part's centroid starts as the sum of its seeds; rows go to the most similar centroid; then each
+ * centroid becomes the sum of its seeds and its rows, until nothing moves. Seeds among `rows` stay in
+ * their part. Starting from a few seeds alone would leave every answer that shares no word with any
+ * seed in the first part; the later rounds place them by the words of the answers already placed.
+ */
+function seededPartition(matrix: TermMatrix, rows: readonly number[], seedRowsOfPart: readonly number[][]): number[][] {
+  const k = seedRowsOfPart.length;
+  const pinned = new Map<number, number>();
+  seedRowsOfPart.forEach((seedRows, part) => {
+    for (const row of seedRows) if (!pinned.has(row)) pinned.set(row, part);
+  });
+  const centroids: Centroids = { k, values: new Float64Array(matrix.columnCount * k) };
+  const setCentroids = (assignment: Int32Array | undefined): void => {
+    centroids.values.fill(0);
+    seedRowsOfPart.forEach((seedRows, part) => {
+      for (const row of seedRows) addRow(matrix, row, centroids.values, k, part, 1);
+    });
+    if (assignment) {
+      rows.forEach((row, position) => {
+        if (!pinned.has(row)) addRow(matrix, row, centroids.values, k, assignment[position] as number, 1);
+      });
+    }
+    normaliseCentroids(centroids.values, k, matrix.columnCount);
+  };
+  setCentroids(undefined);
+  const assignment = new Int32Array(rows.length).fill(-1);
+  const scores = new Float64Array(k);
+  for (let round = 0; round < 50; round++) {
+    let changed = 0;
+    rows.forEach((row, position) => {
+      let part = pinned.get(row);
+      if (part === undefined) {
+        scoreRow(matrix, row, centroids, scores);
+        part = 0;
+        for (let candidate = 1; candidate < k; candidate++)
+          if ((scores[candidate] as number) > (scores[part] as number)) part = candidate;
+      }
+      if (assignment[position] !== part) changed++;
+      assignment[position] = part;
+    });
+    if (changed === 0) break;
+    setCentroids(assignment);
+  }
+  const partRows = seedRowsOfPart.map(() => [] as number[]);
+  rows.forEach((row, position) => {
+    (partRows[assignment[position] as number] as number[]).push(row);
+  });
+  return partRows;
 }
 
 /**
