@@ -161,6 +161,17 @@ describe('moderation queue', () => {
     await page.getByRole('status').filter({ hasText: 'Statements accepted: 1.' }).waitFor({ state: 'attached' });
     await page.getByText('No statements match these filters.').waitFor();
 
+    // The queue in Welsh: the same page, every string translated.
+    await page.getByRole('button', { name: 'Cymraeg' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ciw cymedroli' }).waitFor();
+    await page.getByRole('button', { name: 'Yn aros (0)', pressed: true }).waitFor();
+    await page.getByRole('button', { name: "Wedi'u gwrthod (1)" }).click();
+    await card(page, rude).getByText('Rheswm: Names a person and attacks them.').waitFor();
+    await screenshot(page, 'moderation-5-welsh');
+    await expectNoAxeViolations(page, 'moderation queue in Welsh');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Moderation queue' }).waitFor();
+
     // The participant now sees the accepted statements (theirs count as voted: they agreed by writing them).
     await participant.reload();
     await participant.locator('#vote-progress-label', { hasText: '2 of 4 voted, 2 remaining' }).waitFor();

@@ -17,9 +17,11 @@ export function useErrorMessage(): (error: unknown) => string {
   return (error) => {
     if (error instanceof ApiError) {
       if (!isTranslatedCode(error.code)) return error.detail;
-      // A throttled request says when to try again, in the reader's clock and language.
+      // A throttled request says when to try again, in the reader's language; en-GB when the browser
+      // lacks that locale, since a 24-hour 14:05 reads the same in English and Welsh.
+      const locale = Intl.DateTimeFormat.supportedLocalesOf([`${i18n.language}-GB`])[0] ?? 'en-GB';
       const time = error.retryAt
-        ? new Date(error.retryAt).toLocaleTimeString(`${i18n.language}-GB`, { hour: '2-digit', minute: '2-digit' })
+        ? new Date(error.retryAt).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })
         : undefined;
       return t(`errors.${error.code}`, { time });
     }

@@ -5,6 +5,18 @@ import { ApiError, type ModerationItem } from '../../api.js';
 import { useErrorMessage } from '../../hooks/use-error-message.js';
 import { fieldError, TextAreaField } from '../form-fields.js';
 
+/**
+ * A date in the reader's language, e.g. "25 Nov 2026" or "25 Tach 2026". A browser without Welsh
+ * dates would fall back to its own default (often US English), so it gets the numeric 25/11/2026.
+ */
+function formatDate(iso: string, language: string): string {
+  const locale = `${language}-GB`;
+  if (Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0) {
+    return new Date(iso).toLocaleDateString(locale, { dateStyle: 'medium' });
+  }
+  return new Date(iso).toLocaleDateString('en-GB', { dateStyle: 'short' });
+}
+
 export interface ModerationItemActions {
   onToggleSelected: (statementId: number) => void;
   onAccept: (item: ModerationItem) => void;
@@ -38,7 +50,7 @@ export function ModerationItemCard({
   const duplicatesId = `moderation-duplicates-${item.id}`;
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(editing);
-  const date = (iso: string) => new Date(iso).toLocaleDateString(`${i18n.language}-GB`, { dateStyle: 'medium' });
+  const date = (iso: string) => formatDate(iso, i18n.language);
   const name = (person: string | null) => person ?? t('moderationQueue.someone');
 
   // Closing the editor hands focus back to the button that opened it.
