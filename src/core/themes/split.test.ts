@@ -40,7 +40,7 @@ describe('proposeSplit', () => {
 
 describe('splitBySeeds', () => {
   it('makes one part per non-empty seed group, with ids not used by the run or earlier edits', () => {
-    const run = { themes: [{ id: 'theme-1' }], clusters: [{ id: 'theme-1' }] } as Parameters<typeof splitBySeeds>[0];
+    const run = { themes: [{ id: 'theme-1' }], clusters: [{ id: 'theme-1' }] };
     const earlier: ThemeEdit[] = [
       { kind: 'split', themeId: 'theme-1', parts: [{ themeId: 'theme-1.1', seedAnswerIds: [] }] },
     ];

@@ -7,8 +7,14 @@ import { buildTermMatrix, rowLength, type TermMatrixOptions, type ThemeDocument 
 
 type SplitEdit = Extract<ThemeEdit, { kind: 'split' }>;
 
+/** What new split part ids must avoid: the ids of a run's themes and clusters. */
+export interface ThemeIds {
+  readonly themes: readonly { readonly id: string }[];
+  readonly clusters: readonly { readonly id: string }[];
+}
+
 /** Ids already in use in a run and its edits, which new split parts must avoid. */
-function takenIds(run: Pick<ThemeRun, 'themes' | 'clusters'>, edits: readonly ThemeEdit[]): string[] {
+function takenIds(run: ThemeIds, edits: readonly ThemeEdit[]): string[] {
   return [
     ...run.themes.map((theme) => theme.id),
     ...run.clusters.map((cluster) => cluster.id),
@@ -21,7 +27,7 @@ function takenIds(run: Pick<ThemeRun, 'themes' | 'clusters'>, edits: readonly Th
  * with fresh part ids. Returns null with fewer than two non-empty groups.
  */
 export function splitBySeeds(
-  run: Pick<ThemeRun, 'themes' | 'clusters'>,
+  run: ThemeIds,
   edits: readonly ThemeEdit[],
   themeId: string,
   seedGroups: readonly (readonly string[])[],
