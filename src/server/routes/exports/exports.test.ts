@@ -36,9 +36,11 @@ for (const factory of testStoreFactories) {
     });
 
     it('exports every vote under pseudonyms that change with every export', async () => {
-      const first = parse((await planted.owner.get(path('votes.csv'))).body, { columns: true }) as Array<
-        Record<string, string>
-      >;
+      const first = parse((await planted.owner.get(path('votes.csv'))).body, { columns: true }) as Array<{
+        participant: string;
+        statement_id: string;
+        vote: string;
+      }>;
       const second = (await planted.owner.get(path('votes.json'))).json<
         Array<{ participant: string; statement_id: number; vote: number }>
       >();
