@@ -190,6 +190,8 @@ for (const factory of testStoreFactories) {
       [{ 'comments.csv': comments, 'votes.csv': `${votes}\n1500000040000,x,0,3,2` }, /votes\.csv:8: vote must be/],
       [{ 'comments.csv': comments, 'votes.csv': `${votes}\nsoon,x,0,3,1` }, /votes\.csv:8: column "timestamp"/],
       [{ 'comments.csv': comments, 'votes.csv': 'timestamp,comment-id,vote\n1,0,1\n' }, /missing column "voter-id"/],
+      [{ 'comments.csv': comments, 'votes.csv': `${votes}\n\n1500000040000,x,0,3,1,9` }, /votes\.csv:9: malformed CSV/],
+      [{ 'comments.csv': comments, 'votes.csv': `${votes}\n\n\n1500000040000,x,0,3,` }, /votes\.csv:10: column "vote"/],
     ])('refuses a bad export, naming the file and line, and stores nothing (%#)', async (files, message) => {
       const error = await importPolisExport(store, folder(files), { ownerAccountId: owner.id, now }).catch(
         (caught: unknown) => caught,
