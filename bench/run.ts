@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { analysisBenchCases } from './analysis.js';
 import { benchBridging } from './bridging.js';
 import { benchNearDuplicates } from './near-duplicates.js';
+import { themesBenchCases } from './themes.js';
 
 /**
  * `npm run bench`: runs every benchmark case in its own child process, so each case's peak memory
@@ -20,17 +21,28 @@ const analysis = analysisBenchCases.map((benchCase) => {
   return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
 });
 
+// Theme extraction on free-text answers, each case in its own process for its peak memory.
+const themes = themesBenchCases.map((benchCase) => {
+  const output = execFileSync(process.execPath, [tsxCli, join(benchDirectory, 'themes.ts'), benchCase.name], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+});
+
 const report = {
   machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
   targets: {
     fullAnalysis10MVotes: { value: 10_000, unit: 'ms' },
     peakRss10MVotes: { value: 2_048, unit: 'MB' },
     incrementalUpdate33k: { value: 1_000, unit: 'ms' },
+    themes100kAnswers: { value: 60_000, unit: 'ms' },
   },
   analysis,
   // The bridging fit runs in this process, after the analysis cases (each of which had its own process).
   bridging: await benchBridging(),
   // The moderation queue's likely-duplicate lookups (milliseconds; small, so run in this process).
   nearDuplicates: benchNearDuplicates(),
+  themes,
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

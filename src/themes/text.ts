@@ -1,6 +1,6 @@
 import stopword from 'stopword';
 import model from 'wink-eng-lite-web-model';
-import winkNLP, { type ItemToken, type ItsFunction } from 'wink-nlp';
+import winkNLP, { type ItsFunction } from 'wink-nlp';
 import type { ThemeDocument } from '../core/themes/term-matrix.js';
 
 /**
@@ -76,12 +76,15 @@ export type AnswerReader = (text: string) => { terms: string[]; words: string[] 
 const wordPattern = /^[a-z][a-z'-]*[a-z]$|^[a-z]$/;
 
 /**
- * Creates a reader over wink-nlp with its packaged English model (no network). Only the `sbd` and `pos`
- * steps run: lemmas need part-of-speech tags, and entities, negation and sentiment are not used.
+ * Creates a reader over wink-nlp with its packaged English model (no network). Only the `pos` step
+ * runs: lemmas need part-of-speech tags; sentence boundaries, entities, negation and sentiment are not
+ * used (leaving out `sbd` saved a fifth of the time and changed no lemma of the labelled set). The text
+ * is lower-cased first, or the tagger takes capitalised sentence starts ("Prices", "Leaflets") for
+ * proper nouns and leaves them unlemmatised.
  * Loading the model takes a moment, so create one reader and reuse it.
  */
 export function createAnswerReader(options: AnswerReaderOptions = {}): AnswerReader {
-  const nlp = winkNLP(model, ['sbd', 'pos']);
+  const nlp = winkNLP(model, ['pos']);
   const its = nlp.its;
   // wink's type declarations give `its.lemma` an addons parameter that `out` does not accept, though it runs.
   const lemma = its.lemma as unknown as ItsFunction<string>;
@@ -91,24 +94,24 @@ export function createAnswerReader(options: AnswerReaderOptions = {}): AnswerRea
     ...(options.extraStopWords ?? []).map((word) => word.toLowerCase()),
   ]);
   return (text) => {
+    const tokens = nlp.readDoc(text.toLowerCase()).tokens();
+    // Whole columns at once: much cheaper than four calls per token through `each`.
+    const types = tokens.out(its.type);
+    const stopFlags = tokens.out(its.stopWordFlag) as unknown as boolean[];
+    const values = tokens.out(its.value);
+    const lemmas = tokens.out(lemma) as (string | undefined)[];
+    const normals = tokens.out(its.normal);
     const terms: string[] = [];
     const words: string[] = [];
-    nlp
-      .readDoc(text.toLowerCase())
-      .tokens()
-      .each((token: ItemToken) => {
-        if (token.out(its.type) !== 'word' || token.out(its.stopWordFlag) === true) return;
-
-        const written = token
-          .out(its.value)
-          .toLowerCase()
-          .replace(/['’]s$/, '');
-        // The lemmatiser returns undefined for some misspellings tagged as verbs ("wasnt"); keep the word then.
-        const base = ((token.out(lemma) as string | undefined) ?? token.out(its.normal)).toLowerCase();
-        if (!wordPattern.test(base) || stopWords.has(base) || stopWords.has(written)) return;
-        terms.push(base);
-        words.push(wordPattern.test(written) ? written : base);
-      });
+    for (let index = 0; index < types.length; index++) {
+      if (types[index] !== 'word' || stopFlags[index] === true) continue;
+      const written = (values[index] as string).replace(/['’]s$/, '');
+      // The lemmatiser returns undefined for some misspellings tagged as verbs ("wasnt"); keep the word then.
+      const base = lemmas[index] ?? (normals[index] as string);
+      if (!wordPattern.test(base) || stopWords.has(base) || stopWords.has(written)) continue;
+      terms.push(base);
+      words.push(wordPattern.test(written) ? written : base);
+    }
     return { terms, words };
   };
 }

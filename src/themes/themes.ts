@@ -14,8 +14,8 @@ export function defaultAnswerReader(): AnswerReader {
 /**
  * Groups free-text answers into themes, offline: wink-nlp lemmas → the pure engine
  * (`core/themes/extract.ts`). Pass the previous run (or just its `clusters` and `nextThemeNumber`)
- * and the organiser's edits so theme ids and edits carry over. About 20 s and 400 MB for 100,000
- * answers on one core, so callers in the server should run it off the request path.
+ * and the organiser's edits so theme ids and edits carry over. 100,000 answers took about 5 s and
+ * 350 MB on one core (`npm run bench`), so callers in the server should run it off the request path.
  */
 export function findThemes(
   answers: readonly ThemeAnswer[],
