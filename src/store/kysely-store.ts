@@ -1,5 +1,8 @@
 import { type Kysely, Migrator, type Selectable, sql } from 'kysely';
 import type { ReviewRole } from '../contract/reviews.js';
+import { KyselyEventStore } from './event-queries.js';
+import type { EventStore } from './event-store.js';
+import { KyselyListeningStore, type ListeningStore } from './listening-queries.js';
 import { migrationProvider } from './migrations/index.js';
 import * as moderation from './moderation-queries.js';
 import type { Database, IntegerBoolean, ReviewsTable, StatementsTable } from './schema.js';
@@ -67,6 +70,14 @@ export class KyselyStore implements Store {
 
   async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
     return this.#inTransaction(work);
+  }
+
+  get listening(): ListeningStore {
+    return new KyselyListeningStore(this.#db);
+  }
+
+  get events(): EventStore {
+    return new KyselyEventStore(this.#db, this.kind);
   }
 
   /** `transaction` for this class's own multi-statement methods, keeping the concrete type. */

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { EventHostsTable, EventRegistrationsTable, EventsTable, EventTablePlansTable } from './event-schema.js';
 
 /**
  * Kysely table types: the columns exactly as both databases hold them (snake_case). The store maps
@@ -33,6 +34,15 @@ export interface Database {
   audit_events: AuditEventsTable;
   moderation_events: ModerationEventsTable;
   places: PlacesTable;
+  prompts: PromptsTable;
+  prompt_answers: PromptAnswersTable;
+  feedback: FeedbackTable;
+  voice_options: VoiceOptionsTable;
+  voter_voices: VoterVoicesTable;
+  events: EventsTable;
+  event_hosts: EventHostsTable;
+  event_registrations: EventRegistrationsTable;
+  event_table_plans: EventTablePlansTable;
 }
 
 /** 0 or 1: how both databases hold a boolean. */
@@ -171,6 +181,9 @@ export interface StatementsTable {
   original_text: ColumnType<string | null, string | null | undefined, string | null>;
   edited_at: ColumnType<string | null, string | null | undefined, string | null>;
   edited_by_account_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** What the statement was promoted from (0008): a prompt answer or a voter voice, by id; null otherwise. */
+  source_kind: ColumnType<'prompt_answer' | 'voter_voice' | null, 'prompt_answer' | 'voter_voice' | null | undefined>;
+  source_id: ColumnType<number | null, number | null | undefined>;
 }
 
 /** Append-only: every vote ever cast, in order of `id`. */
@@ -253,5 +266,62 @@ export interface AuditEventsTable {
   /** JSON object of the route's numeric ids, e.g. {"statementId":12}. */
   params: string;
   summary: string;
+  created_at: string;
+}
+
+/** Open questions of a review (0008). */
+export interface PromptsTable {
+  id: Generated<number>;
+  review_id: number;
+  text: string;
+  max_length: number;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One answer per participant per prompt (0008), edited in place. */
+export interface PromptAnswersTable {
+  id: Generated<number>;
+  review_id: number;
+  prompt_id: number;
+  participant_id: number;
+  text: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The "how was this for you?" form (0008); counted, not attributed. */
+export interface FeedbackTable {
+  id: Generated<number>;
+  review_id: number;
+  participant_id: number | null;
+  rating: number | null;
+  text: string | null;
+  created_at: string;
+}
+
+/** The review's option lists for voter voices (0008). */
+export interface VoiceOptionsTable {
+  id: Generated<number>;
+  review_id: number;
+  list: 'past_vote' | 'intention';
+  label: string;
+  position: number;
+}
+
+/** What a voter said to a canvasser (0008): no name, email or address, ever. */
+export interface VoterVoicesTable {
+  id: Generated<number>;
+  review_id: number;
+  place_id: number | null;
+  place_code: string;
+  place_name: string;
+  past_vote: string | null;
+  intention: string | null;
+  text: string;
+  consent: 1;
+  recorded_by_account_id: number | null;
+  idempotency_key: string;
   created_at: string;
 }

@@ -1,4 +1,6 @@
 import type { ReviewRole } from '../contract/reviews.js';
+import type { EventStore } from './event-store.js';
+import type { ListeningStore } from './listening-queries.js';
 
 /**
  * The one persistence interface. SQLite (embedded default) and PostgreSQL (production) implement it
@@ -14,6 +16,10 @@ export interface Store {
 
   /** Runs `work` in one transaction: all of its writes land, or none do. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
+  /** Prompts, answers, feedback and voter voices (0008); inside `transaction`, part of it. */
+  readonly listening: ListeningStore;
+  /** Events, registrations, check-in and table plans (0009). */
+  readonly events: EventStore;
 
   /** Applies every pending migration; safe to call at every start. Returns the names applied now. */
   migrate(): Promise<string[]>;

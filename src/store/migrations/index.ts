@@ -6,6 +6,8 @@ import { moderationMigration } from './0004-moderation.js';
 import { invitationsMigration } from './0005-invitations.js';
 import { teamAuditMigration } from './0006-team-audit.js';
 import { reportMigration } from './0007-report.js';
+import { listeningMigration } from './0008-listening.js';
+import { eventsMigration } from './0009-events.js';
 import type { MigrationDialect } from './dialect-helpers.js';
 
 /**
@@ -22,6 +24,8 @@ const migrationFactories: ReadonlyArray<readonly [name: string, create: (dialect
   ['0005-invitations', invitationsMigration],
   ['0006-team-audit', teamAuditMigration],
   ['0007-report', reportMigration],
+  ['0008-listening', listeningMigration],
+  ['0009-events', eventsMigration],
 ];
 
 /** The names of every migration, in application order. */
