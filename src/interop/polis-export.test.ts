@@ -171,6 +171,14 @@ for (const factory of testStoreFactories) {
       expect(files['summary.csv']).toContain('voters,0\n');
     });
 
+    it('leaves groups blank when the latest analysis is in a shape it does not know', async () => {
+      const review = await aReview('old-analysis');
+      await store.saveAnalysis({ reviewId: review.id, createdAt: at(5), voteEventCount: 0, result: '{"format":0}' });
+      const { files, groups } = await buildPolisExport(store, review);
+      expect(groups).toBeNull();
+      expect(files['summary.csv']).toContain('\ngroups,\n');
+    });
+
     it('gives each participant the opinion group of the latest analysis', async () => {
       const review = await aReview('two-camps');
       const statements = [];

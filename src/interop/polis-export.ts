@@ -68,7 +68,8 @@ export async function buildPolisExport(
     store.reviewCounts(review.id),
     store.latestAnalysis(review.id),
   ]);
-  const analysis = latest === undefined ? undefined : storedAnalysis.parse(JSON.parse(latest.result));
+  // An analysis stored in a shape this code does not know is treated as none: blank groups, not a failed export.
+  const analysis = latest === undefined ? undefined : storedAnalysis.safeParse(JSON.parse(latest.result)).data;
 
   const commentIdOf = new Map(statements.map((statement, index) => [statement.id, index]));
   const pseudonyms = new Pseudonyms();
