@@ -31,7 +31,10 @@ export interface ThemeOptions {
   readonly maximumThemes?: number;
   /** Forces the number of themes instead of choosing it. */
   readonly themeCount?: number;
-  /** Answers with fewer distinct content terms in the vocabulary are unclassified (default 1). */
+  /**
+   * Answers with fewer vocabulary features (terms, and word families, which let a typo count) are
+   * unclassified (default 1: only answers with nothing in the vocabulary).
+   */
   readonly minimumContentTerms?: number;
   /** Answers used to choose k (default 1,500). */
   readonly sampleSize?: number;
@@ -71,10 +74,10 @@ export interface ThemeRun {
 }
 
 /**
- * The theme pipeline on answers already reduced to terms: TF-IDF rows → choose k by silhouette on a
- * sample → spherical k-means on every row (warm-started from the sample's centroids, or from the
- * previous run's when it had the same k) → name clusters by matching the previous run → apply the
- * organiser's edits → labels and representative answers. Pure and deterministic: answers are put in
+ * The theme pipeline on answers already reduced to terms: TF-IDF rows → choose k by penalised
+ * cohesion on a sample → spherical k-means on every row (warm-started from the sample's partition, or
+ * from the previous run's clusters when k is unchanged) → name clusters by matching the previous run →
+ * apply the organiser's edits → labels and representative answers. Pure and deterministic: answers are put in
  * id order first, so the order they arrive in does not matter, and every random choice comes from
  * `options.seed`.
  */
