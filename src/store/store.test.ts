@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testStoreFactories } from '../test-support/stores.js';
+import { runEventsContract } from './events-contract.js';
 import { parseDatabaseUrl } from './open.js';
 import { openSqliteDatabase, openSqliteStore } from './sqlite.js';
 import { runStoreContract } from './store-contract.js';
@@ -16,6 +17,7 @@ for (const factory of testStoreFactories) {
     () => {
       runStoreContract(factory.kind, () => factory.create({ migrate: false }));
       runTeamAuditContract(factory.kind, () => factory.create());
+      runEventsContract(factory.kind, () => factory.create());
     },
   );
 }
