@@ -13,6 +13,9 @@ Commands:
                              Create the demo review with synthetic participants and votes
   analyze --polis DIR [--k N] [--seed S] --json
                              Analyse a Pol.is export folder and print one JSON object
+  plan-tables --registrants FILE.csv --table-size N|MIN-MAX [--seed S] [--attributes a,b] [--json]
+                             Seat registrants at tables mixing traditions (CSV: id, attribute columns,
+                             optional together/apart with ;-separated ids)
   import --polis DIR [--owner EMAIL]
                              Import a Pol.is export folder as a new review (closed, invite-only),
                              owned by that account or the instance owner; prints the slug last
@@ -40,6 +43,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     case 'analyze': {
       const { runAnalyzeCommand } = await import('./analyze.js');
       return runAnalyzeCommand(rest, io);
+    }
+    case 'plan-tables': {
+      const { runPlanTablesCommand } = await import('./plan-tables.js');
+      return runPlanTablesCommand(rest, io);
     }
     case 'import': {
       const { runImportCommand } = await import('./import.js');
