@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { analysisBenchCases } from './analysis.js';
 import { benchBridging } from './bridging.js';
 import { benchNearDuplicates } from './near-duplicates.js';
+import { benchTablePlan } from './table-plan.js';
 import { themesBenchCases } from './themes.js';
 
 /**
@@ -44,5 +45,7 @@ const report = {
   // The moderation queue's likely-duplicate lookups (milliseconds; small, so run in this process).
   nearDuplicates: benchNearDuplicates(),
   themes,
+  // The table planner: 2,000 registrants into tables of 8 against random seating (small; this process).
+  tablePlan: benchTablePlan(),
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
