@@ -62,7 +62,9 @@ export function planTables(registrants: readonly Registrant[], options: PlanOpti
   const people = model.ids.length;
   const attemptsPerCount = people <= 100 ? 8 : people <= 500 ? 3 : 1;
   let firstError: TablePlanError | undefined;
+  let lastTried = fewest.value;
   for (let tableCount = fewest.value; tableCount <= lastCount; tableCount++) {
+    lastTried = tableCount;
     let undersized = false;
     for (let attempt = 0; attempt < attemptsPerCount; attempt++) {
       const result = seatAt(model, range, tableCount, seed, attempt, maxPasses);
@@ -78,7 +80,7 @@ export function planTables(registrants: readonly Registrant[], options: PlanOpti
     message: `no table count fits ${model.ids.length} registrants into tables of ${describeRange(range)}`,
     ids: [],
   };
-  const tried = lastCount > fewest.value ? ` (tried ${fewest.value}–${lastCount} tables)` : '';
+  const tried = lastTried > fewest.value ? ` (tried ${fewest.value}–${lastTried} tables)` : '';
   return { ok: false, error: { ...error, message: `${error.message}${tried}` } };
 }
 

@@ -34,7 +34,7 @@ export class Seating {
   private lowEven = 0;
   private highEven = 0;
   /** People the finished plan will hold (evenness is measured against it). */
-  private peopleToSeat: number;
+  private readonly peopleToSeat: number;
 
   constructor(
     readonly model: PlanModel,
@@ -91,12 +91,6 @@ export class Seating {
     this.boundExcess += this.boundPenalty(0);
     this.resetEvenness();
     return table;
-  }
-
-  /** Sets how many people the plan will hold and recomputes the evenness target. */
-  setPeopleToSeat(people: number): void {
-    this.peopleToSeat = people;
-    this.resetEvenness();
   }
 
   private resetEvenness(): void {
