@@ -207,6 +207,8 @@ export function runStoreContract(name: string, createStore: () => Promise<Store>
           visibility: 'public',
           moderationMode: 'strict',
           participantsCanAddStatements: false,
+          resultsVisibility: 'team',
+          archivedAt: null,
           createdByAccountId: account.id,
           createdAt: at(1),
           updatedAt: at(1),
