@@ -31,7 +31,7 @@ export type ReviewRole = 'owner' | 'organiser' | 'moderator' | 'facilitator' | '
 /**
  * What each role may do on a review (docs/roles.md is this table in words; tests check both).
  * Owners and organisers run the review; moderators look after statements; facilitators host events;
- * analysts read results. Only owners see the audit log and may grant or remove the organiser role, so
+ * analysts read results. Everyone but analysts may record voter voices on the doorstep. Only owners see the audit log and may grant or remove the organiser role, so
  * an organiser cannot lock the owner out or hide what they did.
  */
 export const rolePermissions = {
@@ -45,6 +45,7 @@ export const rolePermissions = {
     viewResults: true,
     viewAudit: true,
     hostEvents: true,
+    recordVoices: true,
   },
   organiser: {
     editReview: true,
@@ -56,6 +57,7 @@ export const rolePermissions = {
     viewResults: true,
     viewAudit: false,
     hostEvents: true,
+    recordVoices: true,
   },
   moderator: {
     editReview: false,
@@ -67,6 +69,7 @@ export const rolePermissions = {
     viewResults: true,
     viewAudit: false,
     hostEvents: false,
+    recordVoices: true,
   },
   facilitator: {
     editReview: false,
@@ -78,6 +81,7 @@ export const rolePermissions = {
     viewResults: true,
     viewAudit: false,
     hostEvents: true,
+    recordVoices: true,
   },
   analyst: {
     editReview: false,
@@ -89,6 +93,7 @@ export const rolePermissions = {
     viewResults: true,
     viewAudit: false,
     hostEvents: false,
+    recordVoices: false,
   },
 } as const satisfies Record<ReviewRole, Record<string, boolean>>;
 

@@ -28,6 +28,7 @@ import { registerExportRoutes } from './routes/exports/routes.js';
 import { registerHealthRoutes } from './routes/health/routes.js';
 import { registerIdentityQuestionRoutes } from './routes/identity/routes.js';
 import { registerInvitationRoutes } from './routes/invitations/routes.js';
+import { registerListeningRoutes } from './routes/listening/routes.js';
 import { registerManageRoutes } from './routes/manage/routes.js';
 import { registerModerationRoutes } from './routes/moderation/routes.js';
 import { registerParticipationRoutes } from './routes/participation/routes.js';
@@ -122,6 +123,7 @@ export async function buildApp(context: AppContext, options: { logger?: boolean 
       registerResultsRoutes(typed, context);
       registerExportRoutes(typed, context);
       registerModerationRoutes(typed, context);
+      registerListeningRoutes(typed, context);
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },
