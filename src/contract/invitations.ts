@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limits } from './limits.js';
 import { problemSchema } from './problem.js';
 
 /**
@@ -11,7 +12,7 @@ export const invitationSendStatuses = ['pending', 'sent', 'send_failed'] as cons
 export type InvitationSendStatus = (typeof invitationSendStatuses)[number];
 
 /** Large enough for a 10,000-member list with a few answer columns. */
-export const memberListMaxCharacters = 2_000_000;
+export const memberListMaxCharacters = limits.memberListMaxCharacters;
 
 export const invitationSchema = z.object({
   id: z.number().int(),

@@ -16,6 +16,7 @@ export const limits = {
   passwordMinLength: 12,
   passwordMaxLength: 256,
   displayNameMaxLength: 100,
+  memberListMaxCharacters: 2_000_000,
 } as const;
 
 /** Votes as Pol.is records them: agree +1, disagree −1, pass 0. */

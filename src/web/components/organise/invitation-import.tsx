@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { memberListMaxCharacters } from '../../../contract/invitations.js';
+import { limits } from '../../../contract/limits.js';
 import { api, queryKeys } from '../../api.js';
 import { FormAlert, StatusMessage, TextAreaField } from '../form-fields.js';
 import { InvitationProblems, memberListProblems } from './invitation-problems.js';
@@ -35,7 +35,7 @@ export function InvitationImport({ slug }: { slug: string }) {
     if (!file) return;
     importList.reset();
     const content = await file.text();
-    if (content.length > memberListMaxCharacters) {
+    if (content.length > limits.memberListMaxCharacters) {
       setLocalError(t('invitations.import.tooLarge'));
       return;
     }
