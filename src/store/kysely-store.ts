@@ -3,8 +3,11 @@ import type { ReviewRole } from '../contract/reviews.js';
 import { KyselyEventStore } from './event-queries.js';
 import type { EventStore } from './event-store.js';
 import { KyselyListeningStore, type ListeningStore } from './listening-queries.js';
+import { KyselyPrivacyStore, type PrivacyStore } from './privacy-queries.js';
 import { migrationProvider } from './migrations/index.js';
 import * as moderation from './moderation-queries.js';
+import { KyselySecurityStore } from './security-queries.js';
+import type { SecurityStore } from './security-store.js';
 import type { Database, IntegerBoolean, ReviewsTable, StatementsTable } from './schema.js';
 import {
   type AccountRow,
@@ -33,6 +36,7 @@ import {
   type NewVote,
   type ParticipantRow,
   type PlaceRow,
+  type RecordedVote,
   type ReviewChanges,
   type ReviewRow,
   type SessionRow,
@@ -78,6 +82,14 @@ export class KyselyStore implements Store {
 
   get events(): EventStore {
     return new KyselyEventStore(this.#db, this.kind);
+  }
+
+  get privacy(): PrivacyStore {
+    return new KyselyPrivacyStore(this.#db);
+  }
+
+  get security(): SecurityStore {
+    return new KyselySecurityStore(this.#db);
   }
 
   /** `transaction` for this class's own multi-statement methods, keeping the concrete type. */
@@ -259,6 +271,10 @@ export class KyselyStore implements Store {
           moderation_mode: input.moderationMode,
           participants_can_add_statements: toInteger(input.participantsCanAddStatements),
           results_visibility: input.resultsVisibility,
+          votes_on_erasure: input.votesOnErasure,
+          retention_days: input.retentionDays,
+          privacy_contact: input.privacyContact,
+          closed_at: input.status === 'closed' ? input.createdAt : null,
           created_by_account_id: input.createdByAccountId,
           created_at: input.createdAt,
           updated_at: input.updatedAt,
@@ -284,6 +300,17 @@ export class KyselyStore implements Store {
             ? undefined
             : toInteger(changes.participantsCanAddStatements),
         results_visibility: changes.resultsVisibility,
+        votes_on_erasure: changes.votesOnErasure,
+        retention_days: changes.retentionDays,
+        privacy_contact: changes.privacyContact,
+        // The retention clock starts when the review closes; closing again keeps the first time, and
+        // reopening stops the clock, so a later close starts it afresh.
+        closed_at:
+          changes.status === undefined
+            ? undefined
+            : changes.status === 'closed'
+              ? sql<string>`coalesce(closed_at, ${changes.updatedAt})`
+              : null,
         archived_at: changes.archivedAt,
         updated_at: changes.updatedAt,
       })
@@ -1089,6 +1116,10 @@ export class KyselyStore implements Store {
         voted_at: input.votedAt,
       })
       .execute();
+    await this.#upsertCurrentVote(input);
+  }
+
+  async #upsertCurrentVote(input: NewVote): Promise<void> {
     await this.#db
       .insertInto('votes')
       .values({
@@ -1105,6 +1136,66 @@ export class KyselyStore implements Store {
         })),
       )
       .execute();
+  }
+
+  async recordVotes(inputs: readonly NewVote[]): Promise<RecordedVote[]> {
+    for (const input of inputs) {
+      if (input.value !== -1 && input.value !== 0 && input.value !== 1) {
+        throw new RangeError(`A vote's value must be -1, 0 or 1, not ${String(input.value)}.`);
+      }
+    }
+    if (inputs.length === 0) return [];
+    return this.#inTransaction(async (tx) => {
+      const results: RecordedVote[] = [];
+      for (const input of inputs) results.push(await tx.#recordKeyedVote(input));
+      return results;
+    });
+  }
+
+  /**
+   * One vote of a batch. The event goes in first with ON CONFLICT DO NOTHING on (participant, key):
+   * a replay inserts no row, and then the current vote must not be touched either, so a late retry
+   * cannot overwrite a newer vote with an old value.
+   */
+  async #recordKeyedVote(input: NewVote): Promise<RecordedVote> {
+    const key = input.idempotencyKey ?? null;
+    if (key === null) {
+      await this.#recordVote(input);
+      return { status: 'recorded' };
+    }
+    const inserted = await this.#db
+      .insertInto('vote_events')
+      .values({
+        review_id: input.reviewId,
+        participant_id: input.participantId,
+        statement_id: input.statementId,
+        value: input.value,
+        voted_at: input.votedAt,
+        idempotency_key: key,
+      })
+      .onConflict((conflict) => conflict.columns(['participant_id', 'idempotency_key']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted === undefined) {
+      const earlier = await this.findVoteEventByIdempotencyKey(input.participantId, key);
+      if (earlier === undefined) throw new Error('A vote event conflicted on its idempotency key but cannot be found.');
+      return { status: 'replayed', ...earlier };
+    }
+    await this.#upsertCurrentVote(input);
+    return { status: 'recorded' };
+  }
+
+  async findVoteEventByIdempotencyKey(
+    participantId: number,
+    idempotencyKey: string,
+  ): Promise<{ statementId: number; value: -1 | 0 | 1; votedAt: string } | undefined> {
+    const row = await this.#db
+      .selectFrom('vote_events')
+      .select(['statement_id', 'value', 'voted_at'])
+      .where('participant_id', '=', participantId)
+      .where('idempotency_key', '=', idempotencyKey)
+      .executeTakeFirst();
+    return row === undefined ? undefined : { statementId: row.statement_id, value: row.value, votedAt: row.voted_at };
   }
 
   /** Newest first; votes cast at the same instant fall back to the higher statement id first. */
@@ -1418,6 +1509,11 @@ function reviewFromRow(row: Selectable<ReviewsTable>): ReviewRow {
     moderationMode: row.moderation_mode,
     participantsCanAddStatements: row.participants_can_add_statements === 1,
     resultsVisibility: row.results_visibility === 'public' ? 'public' : 'team',
+    votesOnErasure: row.votes_on_erasure === 'anonymise' ? 'anonymise' : 'remove',
+    retentionDays: row.retention_days,
+    privacyContact: row.privacy_contact,
+    closedAt: row.closed_at,
+    identifyingDataDeletedAt: row.identifying_data_deleted_at,
     createdByAccountId: row.created_by_account_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { EventHostsTable, EventRegistrationsTable, EventsTable, EventTablePlansTable } from './event-schema.js';
+import type { LoginFailuresTable, PasswordResetTokensTable } from './security-schema.js';
 
 /**
  * Kysely table types: the columns exactly as both databases hold them (snake_case). The store maps
@@ -43,6 +44,8 @@ export interface Database {
   event_hosts: EventHostsTable;
   event_registrations: EventRegistrationsTable;
   event_table_plans: EventTablePlansTable;
+  login_failures: LoginFailuresTable;
+  password_reset_tokens: PasswordResetTokensTable;
 }
 
 /** 0 or 1: how both databases hold a boolean. */
@@ -89,6 +92,12 @@ export interface ReviewsTable {
   archived_at: ColumnType<string | null, string | null | undefined, string | null>;
   /** 'public' or 'team' (0007); defaults to 'team'. */
   results_visibility: ColumnType<'public' | 'team', 'public' | 'team' | undefined, 'public' | 'team'>;
+  /** Privacy settings and the retention clock (0011); see the migration. */
+  votes_on_erasure: ColumnType<'remove' | 'anonymise', 'remove' | 'anonymise' | undefined, 'remove' | 'anonymise'>;
+  retention_days: ColumnType<number | null, number | null | undefined, number | null>;
+  privacy_contact: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_at: ColumnType<string | null, string | null | undefined, string | null>;
+  identifying_data_deleted_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ReviewRolesTable {
@@ -194,6 +203,8 @@ export interface VoteEventsTable {
   statement_id: number;
   value: -1 | 0 | 1;
   voted_at: string;
+  /** The client's Idempotency-Key (0010), unique per participant; null when none was sent. */
+  idempotency_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** The current vote per participant × statement (the latest event wins). */

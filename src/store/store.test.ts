@@ -10,6 +10,7 @@ import { parseDatabaseUrl } from './open.js';
 import { openSqliteDatabase, openSqliteStore } from './sqlite.js';
 import { runStoreContract } from './store-contract.js';
 import { runTeamAuditContract } from './team-audit-contract.js';
+import { runVotesContract } from './votes-contract.js';
 
 for (const factory of testStoreFactories) {
   describe.skipIf(factory.skipReason !== undefined)(
@@ -18,6 +19,7 @@ for (const factory of testStoreFactories) {
       runStoreContract(factory.kind, () => factory.create({ migrate: false }));
       runTeamAuditContract(factory.kind, () => factory.create());
       runEventsContract(factory.kind, () => factory.create());
+      runVotesContract(factory.kind, () => factory.create());
     },
   );
 }

@@ -1,6 +1,8 @@
 import type { ReviewRole } from '../contract/reviews.js';
 import type { EventStore } from './event-store.js';
 import type { ListeningStore } from './listening-queries.js';
+import type { PrivacyStore } from './privacy-queries.js';
+import type { SecurityStore } from './security-store.js';
 
 /**
  * The one persistence interface. SQLite (embedded default) and PostgreSQL (production) implement it
@@ -20,6 +22,10 @@ export interface Store {
   readonly listening: ListeningStore;
   /** Events, registrations, check-in and table plans (0009). */
   readonly events: EventStore;
+  /** A participant's data export and erasure, and retention (0011); inside `transaction`, part of it. */
+  readonly privacy: PrivacyStore;
+  /** Sign-in failures and password reset tokens (0012). */
+  readonly security: SecurityStore;
 
   /** Applies every pending migration; safe to call at every start. Returns the names applied now. */
   migrate(): Promise<string[]>;
@@ -239,6 +245,18 @@ export interface Store {
   // Votes
   /** Appends a vote event and upserts the current vote, in one transaction. */
   recordVote(input: NewVote): Promise<void>;
+  /**
+   * Group commit: records each vote as `recordVote` would, in the order given, all in one transaction
+   * (joined if already in one), so a burst costs one durable commit. A vote whose participant already
+   * has an event with the same `idempotencyKey` appends nothing and comes back `replayed` with that
+   * event's statement and value. A value outside -1/0/1 throws a RangeError before anything is written.
+   */
+  recordVotes(inputs: readonly NewVote[]): Promise<RecordedVote[]>;
+  /** The participant's vote event sent with this idempotency key, if any. */
+  findVoteEventByIdempotencyKey(
+    participantId: number,
+    idempotencyKey: string,
+  ): Promise<{ statementId: number; value: -1 | 0 | 1; votedAt: string } | undefined>;
   /** The participant's current votes in the review, newest first. */
   listParticipantVotes(reviewId: number, participantId: number): Promise<CurrentVoteRow[]>;
   /** Every current vote of a review (for analysis), ordered by participantId then statementId. */
@@ -373,9 +391,21 @@ export interface ReviewRow {
   archivedAt: string | null;
   /** Who may read the results page: the review's team only (the default), or anyone who may see the review (0007). */
   resultsVisibility: 'public' | 'team';
+  /** What erasing a participant does to their votes: delete them, or keep them unlinked (0011). */
+  votesOnErasure: 'remove' | 'anonymise';
+  /** Days after closing until identifying data is deleted; null keeps it (0011). */
+  retentionDays: number | null;
+  /** Who to write to about the review's data, shown on its privacy notice (0011). */
+  privacyContact: string | null;
+  /** When the review last closed (set by the store when the status becomes closed); null while not closed. */
+  closedAt: string | null;
+  /** When the retention job last deleted the review's identifying data; null if never. */
+  identifyingDataDeletedAt: string | null;
 }
-export type NewReview = Omit<ReviewRow, 'id' | 'archivedAt' | 'resultsVisibility'> &
-  Partial<Pick<ReviewRow, 'resultsVisibility'>>;
+export type NewReview = Omit<ReviewRow, ReviewStoreManagedField | PrivacySettingField | 'resultsVisibility'> &
+  Partial<Pick<ReviewRow, 'resultsVisibility' | PrivacySettingField>>;
+type ReviewStoreManagedField = 'id' | 'archivedAt' | 'closedAt' | 'identifyingDataDeletedAt';
+type PrivacySettingField = 'votesOnErasure' | 'retentionDays' | 'privacyContact';
 export type ReviewChanges = Partial<
   Pick<
     ReviewRow,
@@ -387,6 +417,7 @@ export type ReviewChanges = Partial<
     | 'participantsCanAddStatements'
     | 'archivedAt'
     | 'resultsVisibility'
+    | PrivacySettingField
   >
 > & { updatedAt: string };
 
@@ -530,12 +561,19 @@ export interface ModerationEventRow {
   createdAt: string;
 }
 
+/** What `recordVotes` did with one vote: appended it, or found the earlier event with its key. */
+export type RecordedVote =
+  | { status: 'recorded' }
+  | { status: 'replayed'; statementId: number; value: -1 | 0 | 1; votedAt: string };
+
 export interface NewVote {
   reviewId: number;
   participantId: number;
   statementId: number;
   value: -1 | 0 | 1;
   votedAt: string;
+  /** The client's Idempotency-Key, unique per participant (recordVotes only); absent or null for none. */
+  idempotencyKey?: string | null;
 }
 
 export interface CurrentVoteRow {

@@ -8,6 +8,9 @@ import { teamAuditMigration } from './0006-team-audit.js';
 import { reportMigration } from './0007-report.js';
 import { listeningMigration } from './0008-listening.js';
 import { eventsMigration } from './0009-events.js';
+import { voteIdempotencyMigration } from './0010-vote-idempotency.js';
+import { privacyMigration } from './0011-privacy.js';
+import { accountSecurityMigration } from './0012-account-security.js';
 import type { MigrationDialect } from './dialect-helpers.js';
 
 /**
@@ -26,6 +29,9 @@ const migrationFactories: ReadonlyArray<readonly [name: string, create: (dialect
   ['0007-report', reportMigration],
   ['0008-listening', listeningMigration],
   ['0009-events', eventsMigration],
+  ['0010-vote-idempotency', voteIdempotencyMigration],
+  ['0011-privacy', privacyMigration],
+  ['0012-account-security', accountSecurityMigration],
 ];
 
 /** The names of every migration, in application order. */
