@@ -169,7 +169,7 @@ function isCsrfProblem(error: ApiError): boolean {
   return error.status === 403 && error.code.includes('csrf');
 }
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   let response = await send(method, path, body);
   if (!response.ok) {
     const error = await toError(response);

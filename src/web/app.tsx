@@ -29,7 +29,9 @@ const ManageReviewPage = organiserPage(() => import('./pages/manage-review-page.
 const ModerationPage = organiserPage(() => import('./pages/moderation-page.js'), 'ModerationPage');
 const NewReviewPage = organiserPage(() => import('./pages/new-review-page.js'), 'NewReviewPage');
 const OrganiseListPage = organiserPage(() => import('./pages/organise-list-page.js'), 'OrganiseListPage');
+const PromptsPage = organiserPage(() => import('./pages/prompts-page.js'), 'PromptsPage');
 const TeamPage = organiserPage(() => import('./pages/team-page.js'), 'TeamPage');
+const VoicesPage = organiserPage(() => import('./pages/voices-page.js'), 'VoicesPage');
 const SetupPage = organiserPage(() => import('./pages/setup-page.js'), 'SetupPage');
 
 export function App() {
@@ -62,6 +64,12 @@ export function App() {
             </Route>
             <Route path="/organise/:slug/moderation">
               {(params) => <ModerationPage key={params.slug} slug={params.slug} />}
+            </Route>
+            <Route path="/organise/:slug/prompts">
+              {(params) => <PromptsPage key={params.slug} slug={params.slug} />}
+            </Route>
+            <Route path="/organise/:slug/voices">
+              {(params) => <VoicesPage key={params.slug} slug={params.slug} />}
             </Route>
             <Route path="/organise/:slug/team">{(params) => <TeamPage key={params.slug} slug={params.slug} />}</Route>
             <Route path="/organise/:slug/audit">{(params) => <AuditPage key={params.slug} slug={params.slug} />}</Route>

@@ -8,8 +8,10 @@ import { FormAlert } from '../components/form-fields.js';
 import { Markdown } from '../components/markdown.js';
 import { PageHeading } from '../components/page-heading.js';
 import { AddStatementForm } from '../components/participant/add-statement-form.js';
+import { FeedbackForm } from '../components/participant/feedback-form.js';
 import { IdentityStep } from '../components/participant/identity-step.js';
 import { MyVotes } from '../components/participant/my-votes.js';
+import { PromptsSection } from '../components/participant/prompts-section.js';
 import { VotingStep } from '../components/participant/voting-step.js';
 import { LoadError, Loading } from '../components/query-state.js';
 import { usePageTitle } from '../hooks/use-page-title.js';
@@ -211,11 +213,13 @@ function ReviewFlow({ slug, data, setData }: ReviewFlowProps) {
             <AddStatementForm slug={slug} moderationMode={review.moderationMode} />
           </section>
         ) : null}
+        <PromptsSection slug={slug} />
         <MyVotes
           slug={slug}
           changing={vote.isPending}
           onChange={(statementId, value) => vote.mutate({ statementId, value, changed: true })}
         />
+        <FeedbackForm slug={slug} />
       </>
     );
   }

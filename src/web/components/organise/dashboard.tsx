@@ -24,6 +24,8 @@ export function ConsoleOverview({ review }: { review: ManagedReview }) {
 
 const sections: ReadonlyArray<{ key: string; path: string; permission: ReviewPermission }> = [
   { key: 'moderation', path: 'moderation', permission: 'moderate' },
+  { key: 'listening', path: 'prompts', permission: 'moderate' },
+  { key: 'voices', path: 'voices', permission: 'recordVoices' },
   { key: 'invitations', path: 'invitations', permission: 'invite' },
   { key: 'team', path: 'team', permission: 'manageTeam' },
   { key: 'audit', path: 'audit', permission: 'viewAudit' },
