@@ -101,6 +101,23 @@ export class KyselyStore implements Store {
 
   async migrate(): Promise<string[]> {
     if (this.#db.isTransaction) throw new Error('migrate() runs on the store itself, not inside a transaction.');
+    if (this.kind !== 'postgres') return this.#migrate();
+    // Several app instances may start at once. Kysely locks only around applying migrations; creating
+    // its own tables comes first, unlocked, and two instances doing it together fail on a duplicate
+    // type. So one session lock per schema, held on a connection of its own, covers the whole of it:
+    // the second instance waits, then finds nothing left to do.
+    return this.#db.connection().execute(async (connection) => {
+      const key = sql`hashtextextended('common_ground_migrate:' || current_schema(), 0)`;
+      await sql`select pg_advisory_lock(${key})`.execute(connection);
+      try {
+        return await this.#migrate();
+      } finally {
+        await sql`select pg_advisory_unlock(${key})`.execute(connection);
+      }
+    });
+  }
+
+  async #migrate(): Promise<string[]> {
     const migrator = new Migrator({
       db: this.#db,
       provider: migrationProvider(this.kind),
