@@ -73,13 +73,13 @@ export async function buildPolisExport(
 
   const commentIdOf = new Map(statements.map((statement, index) => [statement.id, index]));
   const pseudonyms = new Pseudonyms();
-  for (const event of events) pseudonyms.of(`participant:${event.participantId}`);
+  for (const event of events) pseudonyms.ofParticipant(event.participantId);
   const voterCount = pseudonyms.size;
   const authorOf = (statement: StatementRow): number | '' =>
     statement.authorParticipantId !== null
-      ? pseudonyms.of(`participant:${statement.authorParticipantId}`)
+      ? pseudonyms.ofParticipant(statement.authorParticipantId)
       : statement.authorAccountId !== null
-        ? pseudonyms.of(`account:${statement.authorAccountId}`)
+        ? pseudonyms.ofAccount(statement.authorAccountId)
         : '';
   const authors = statements.map(authorOf);
 
@@ -132,7 +132,7 @@ export async function buildPolisExport(
   // csv-stringify spent most of a 300k-vote export quoting nothing.
   const order = events.map((_, index) => index);
   const commentOfEvent = Int32Array.from(events, (event) => commentIdOf.get(event.statementId) as number);
-  const voterOfEvent = Int32Array.from(events, (event) => pseudonyms.of(`participant:${event.participantId}`));
+  const voterOfEvent = Int32Array.from(events, (event) => pseudonyms.ofParticipant(event.participantId));
   // Array.prototype.sort is stable, so a pair's events stay in the order they were cast.
   order.sort(
     (left, right) =>
@@ -201,17 +201,25 @@ export async function writePolisExport(
   return result;
 }
 
-/** Hands out 0, 1, 2… to keys in the order they are first asked for. */
+/** Hands out 0, 1, 2… to participants and organiser accounts in the order they are first asked for. */
 class Pseudonyms {
-  readonly #ids = new Map<string, number>();
+  // Numeric keys, one map per kind: an export asks hundreds of thousands of times.
+  readonly #participants = new Map<number, number>();
+  readonly #accounts = new Map<number, number>();
   get size(): number {
-    return this.#ids.size;
+    return this.#participants.size + this.#accounts.size;
   }
-  of(key: string): number {
-    let id = this.#ids.get(key);
+  ofParticipant(participantId: number): number {
+    return this.#of(this.#participants, participantId);
+  }
+  ofAccount(accountId: number): number {
+    return this.#of(this.#accounts, accountId);
+  }
+  #of(ids: Map<number, number>, key: number): number {
+    let id = ids.get(key);
     if (id === undefined) {
-      id = this.#ids.size;
-      this.#ids.set(key, id);
+      id = this.size;
+      ids.set(key, id);
     }
     return id;
   }
@@ -237,7 +245,7 @@ function participantsVotesCsv(
 
   const votesOf = new Map<number, { participantId: number; cells: Array<[column: number, value: number]> }>();
   for (const vote of current) {
-    const pseudonym = ids.pseudonyms.of(`participant:${vote.participantId}`);
+    const pseudonym = ids.pseudonyms.ofParticipant(vote.participantId);
     let row = votesOf.get(pseudonym);
     if (row === undefined) {
       row = { participantId: vote.participantId, cells: [] };
