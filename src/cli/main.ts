@@ -22,6 +22,8 @@ Commands:
   export --polis SLUG OUT_DIR
                              Write a review's Pol.is export (comments.csv, votes.csv,
                              participants-votes.csv, summary.csv) into OUT_DIR
+  report SLUG --pdf OUT.pdf [--lang en|cy]
+                             Print the review's results page to an A4 PDF with Debian's chromium
   help                       Show this text
 `;
 
@@ -55,6 +57,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     case 'export': {
       const { runExportCommand } = await import('./export.js');
       return runExportCommand(rest, io);
+    }
+    case 'report': {
+      const { runReportCommand } = await import('./report.js');
+      return runReportCommand(rest, io);
     }
     case undefined:
     case 'help':
