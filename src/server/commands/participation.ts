@@ -13,6 +13,7 @@ import { hashToken, newParticipantSeed, newToken } from '../auth/tokens.js';
 import type { AppContext } from '../context.js';
 import { type Outcome, ok, refuse } from '../errors.js';
 import { presentParticipantIdentityQuestion, presentReview, presentStatement } from '../presenters/presenters.js';
+import { voteWriterFor } from '../votes/vote-writer.js';
 import { checkStatementPosting } from './moderation.js';
 import { refuseIfArchived, refuseUntilRequiredAnswered } from './participation-gates.js';
 
@@ -95,14 +96,46 @@ export async function createParticipant(
   return { participant, token };
 }
 
-/** Records (or changes) a vote; refuses closed reviews and statements participants cannot see. */
+/**
+ * Records (or changes) a vote; refuses closed reviews and statements participants cannot see.
+ * Resolves only once the vote is durable (group-committed by the store's VoteWriter). With an
+ * `idempotencyKey`, a retry of a vote already recorded records nothing and succeeds as the first
+ * time did (even if the review closed since); the same key with another statement or value is refused.
+ */
 export async function castVote(
   context: AppContext,
   review: ReviewRow,
   participant: ParticipantRow,
   statementId: number,
   value: -1 | 0 | 1,
+  idempotencyKey?: string,
 ): Promise<Outcome<void>> {
+  const refusal = await refuseVote(context, review, participant, statementId);
+  if (refusal) {
+    if (idempotencyKey === undefined) return refusal;
+    // Only on this rare path is the key looked up first: the usual retry is caught by the store itself.
+    const earlier = await context.store.findVoteEventByIdempotencyKey(participant.id, idempotencyKey);
+    return earlier === undefined ? refusal : sameVoteOrRefuse(earlier, statementId, value);
+  }
+  const result = await voteWriterFor(context.store).write({
+    reviewId: review.id,
+    participantId: participant.id,
+    statementId,
+    value,
+    votedAt: context.now().toISOString(),
+    idempotencyKey: idempotencyKey ?? null,
+  });
+  if (result.status === 'replayed') return sameVoteOrRefuse(result, statementId, value);
+  context.onReviewChanged(review.id);
+  return ok(undefined);
+}
+
+async function refuseVote(
+  context: AppContext,
+  review: ReviewRow,
+  participant: ParticipantRow,
+  statementId: number,
+): Promise<Outcome<never> | undefined> {
   if (!acceptsParticipation(review.status)) {
     return refuse('review_closed', `The review "${review.title}" is ${review.status}; it takes no votes now.`);
   }
@@ -123,15 +156,21 @@ export async function castVote(
         : `Statement ${statementId} is waiting for moderation and takes no votes yet.`,
     );
   }
-  await context.store.recordVote({
-    reviewId: review.id,
-    participantId: participant.id,
-    statementId,
-    value,
-    votedAt: context.now().toISOString(),
-  });
-  context.onReviewChanged(review.id);
-  return ok(undefined);
+  return undefined;
+}
+
+/** A replayed key must carry the same vote; anything else is a client reusing a key by mistake. */
+function sameVoteOrRefuse(
+  earlier: { statementId: number; value: -1 | 0 | 1 },
+  statementId: number,
+  value: -1 | 0 | 1,
+): Outcome<void> {
+  if (earlier.statementId === statementId && earlier.value === value) return ok(undefined);
+  return refuse(
+    'idempotency_key_reused',
+    'A different vote was already recorded with this Idempotency-Key; send a new key for a new vote.',
+    [{ field: 'idempotencyKey', message: 'Already used for a different vote.' }],
+  );
 }
 
 /**

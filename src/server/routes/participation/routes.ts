@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   createStatementBody,
@@ -9,6 +10,7 @@ import {
   statementSchema,
   voteBody,
 } from '../../../contract/index.js';
+import { idempotencyKey } from '../../../contract/listening.js';
 import { hashToken } from '../../auth/tokens.js';
 import { redeemInvite } from '../../commands/invitations.js';
 import {
@@ -19,7 +21,7 @@ import {
   createParticipant,
 } from '../../commands/participation.js';
 import type { App, AppContext } from '../../context.js';
-import { AppError, unwrap } from '../../errors.js';
+import { AppError, fieldError, unwrap } from '../../errors.js';
 import { presentReview, presentStatement } from '../../presenters/presenters.js';
 import { ensureParticipant, findParticipant, loadVisibleReview, setParticipantCookie } from './resolve.js';
 
@@ -28,6 +30,16 @@ const voteParams = slugParams.extend({
   statementId: z.coerce.number().int().positive('A statement id is a positive whole number.'),
 });
 const tags = ['participation'];
+
+/** The optional `Idempotency-Key` header of a vote, checked as the listening routes check theirs. */
+function voteIdempotencyKey(request: FastifyRequest): string | undefined {
+  const header = request.headers['idempotency-key'];
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === undefined) return undefined;
+  const parsed = idempotencyKey.safeParse(value);
+  if (!parsed.success) throw fieldError('idempotencyKey', parsed.error.issues[0]?.message ?? 'Not a valid key.');
+  return parsed.data;
+}
 
 /** The participant's side of a review: read, join, answer, vote, add statements. */
 export function registerParticipationRoutes(app: App, context: AppContext): void {
@@ -95,7 +107,8 @@ export function registerParticipationRoutes(app: App, context: AppContext): void
     {
       schema: {
         tags,
-        summary: 'Vote agree (1), disagree (-1) or pass (0); voting again changes the vote',
+        summary:
+          'Vote agree (1), disagree (-1) or pass (0); voting again changes the vote. An optional Idempotency-Key header makes retries safe: a repeat records nothing and answers as the first time; the same key with another vote is 409',
         params: voteParams,
         body: voteBody,
         response: { 200: participationSchema },
@@ -104,7 +117,8 @@ export function registerParticipationRoutes(app: App, context: AppContext): void
     async (request, reply) => {
       const review = await loadVisibleReview(context, request, request.params.slug);
       const participant = await ensureParticipant(context, request, reply, review);
-      unwrap(await castVote(context, review, participant, request.params.statementId, request.body.value));
+      const key = voteIdempotencyKey(request);
+      unwrap(await castVote(context, review, participant, request.params.statementId, request.body.value, key));
       return buildParticipation(context, review, participant, context.pickNextStatement);
     },
   );
