@@ -20,10 +20,12 @@ import type { App, AppContext } from './context.js';
 import { AppError, type FieldError } from './errors.js';
 import { usesDevelopmentOutbox } from './mail/create-mailer.js';
 import { registerRoutePermissions } from './route-permissions.js';
+import { registerPasswordResetRoutes } from './routes/password-reset/routes.js';
 import { registerAccountRoutes } from './routes/accounts/routes.js';
 import { registerAuditRoutes } from './routes/audit/routes.js';
 import { registerDashboardRoutes } from './routes/dashboard/routes.js';
 import { registerDevMailRoutes } from './routes/dev-mail/routes.js';
+import { registerEventRoutes } from './routes/events/routes.js';
 import { registerExportRoutes } from './routes/exports/routes.js';
 import { registerHealthRoutes } from './routes/health/routes.js';
 import { registerIdentityQuestionRoutes } from './routes/identity/routes.js';
@@ -33,8 +35,10 @@ import { registerManageRoutes } from './routes/manage/routes.js';
 import { registerModerationRoutes } from './routes/moderation/routes.js';
 import { registerParticipationRoutes } from './routes/participation/routes.js';
 import { registerPlaceRoutes } from './routes/places/routes.js';
+import { registerPrivacyRoutes } from './routes/privacy/routes.js';
 import { registerResultsRoutes } from './routes/results/routes.js';
 import { registerTeamRoutes } from './routes/team/routes.js';
+import { registerRouteLimits } from './security/route-limits.js';
 
 const webRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
 
@@ -79,6 +83,8 @@ export async function buildApp(context: AppContext, options: { logger?: boolean 
       },
     },
   });
+  // Before the plugin: its onRoute hook reads the per-route limits this one sets.
+  registerRouteLimits(app, context);
   await app.register(fastifyRateLimit, {
     max: context.config.rateLimitPerMinute,
     timeWindow: 60_000,
@@ -112,7 +118,9 @@ export async function buildApp(context: AppContext, options: { logger?: boolean 
       const typed = api.withTypeProvider<ZodTypeProvider>();
       registerHealthRoutes(typed, context);
       registerAccountRoutes(typed, context);
+      registerPasswordResetRoutes(typed, context);
       registerParticipationRoutes(typed, context);
+      registerPrivacyRoutes(typed, context);
       registerManageRoutes(typed, context);
       registerTeamRoutes(typed, context);
       registerAuditRoutes(typed, context);
@@ -123,6 +131,7 @@ export async function buildApp(context: AppContext, options: { logger?: boolean 
       registerResultsRoutes(typed, context);
       registerExportRoutes(typed, context);
       registerModerationRoutes(typed, context);
+      registerEventRoutes(typed, context);
       registerListeningRoutes(typed, context);
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },

@@ -16,6 +16,10 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Requests per minute per client address on the API; votes are cheap but not free. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** The tighter per-route limits (sign-in, reset, votes, statements, joining, registration); see README. */
+  ROUTE_RATE_LIMITS: z.enum(['true', 'false']).default('true'),
+  /** Votes per minute per participant (on top of the per-address limit). */
+  RATE_LIMIT_VOTES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Trust X-Forwarded-* from a reverse proxy (set when behind one, so rate limits see real clients). */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** Seconds to wait after the last vote before re-analysing a review. */
@@ -32,6 +36,17 @@ const environmentSchema = z.object({
     })
     .optional(),
   MAIL_DIR: z.string().min(1).default('./data/mail'),
+  /** Redis for live updates across app instances (pub/sub) and shared rate limits; optional. */
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, message: 'REDIS_URL must look like redis://host:6379 or rediss://user:password@host:6380/0' })
+    .optional(),
+  /** The kinds of event hosts may create, comma-separated. */
+  EVENT_TYPES: z
+    .string()
+    .regex(/^\s*[a-z0-9_-]+\s*(,\s*[a-z0-9_-]+\s*)*$/, {
+      message: 'EVENT_TYPES must be comma-separated names such as roundtable,workshop,hackathon,social',
+    })
+    .default('roundtable,workshop,hackathon,social'),
 });
 
 export interface AppConfig {
@@ -43,12 +58,18 @@ export interface AppConfig {
   sessionDays: number;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   rateLimitPerMinute: number;
+  routeRateLimits: boolean;
+  voteRateLimitPerMinute: number;
   trustProxy: boolean;
   analysisDebounceSeconds: number;
   /** null: no SMTP server, so mail goes to `mailDir` (the development outbox at /dev/mail). */
   smtpUrl: string | null;
   mailFrom: string;
   mailDir: string;
+  /** null: live updates go through PostgreSQL LISTEN/NOTIFY (or stay in-process on SQLite). */
+  redisUrl: string | null;
+  /** Kinds of event, in the order offered to hosts. */
+  eventTypes: string[];
 }
 
 export class ConfigError extends Error {
@@ -80,11 +101,15 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     sessionDays: values.SESSION_DAYS,
     logLevel: values.LOG_LEVEL,
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
+    routeRateLimits: values.ROUTE_RATE_LIMITS === 'true',
+    voteRateLimitPerMinute: values.RATE_LIMIT_VOTES_PER_MINUTE,
     trustProxy: values.TRUST_PROXY === 'true',
     analysisDebounceSeconds: values.ANALYSIS_DEBOUNCE_SECONDS,
     smtpUrl: values.SMTP_URL ?? null,
     mailFrom: values.MAIL_FROM ?? 'Common Ground <no-reply@localhost>',
     mailDir: values.MAIL_DIR,
+    redisUrl: values.REDIS_URL ?? null,
+    eventTypes: [...new Set(values.EVENT_TYPES.split(',').map((type) => type.trim()))],
   };
 }
 

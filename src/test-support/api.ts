@@ -29,7 +29,13 @@ export async function createTestApi(factory: TestStoreFactory): Promise<TestApi>
   const store = await factory.create();
   const clock = { now: new Date('2026-11-25T10:00:00.000Z') };
   const changedReviews: number[] = [];
-  const config = { ...loadConfig({}), publicUrl: 'http://review.test', rateLimitPerMinute: 10_000 };
+  // Per-route limits off: tests post far faster than people; security/rate-limits.test.ts checks them.
+  const config = {
+    ...loadConfig({}),
+    publicUrl: 'http://review.test',
+    rateLimitPerMinute: 10_000,
+    routeRateLimits: false,
+  };
   const mailer = new MemoryMailer();
   const context: AppContext = {
     store,

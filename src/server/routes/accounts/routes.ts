@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { sessionSchema, setupOwnerBody, signInBody } from '../../../contract/accounts.js';
 import { endSession, ensureCsrfCookie, startSession } from '../../auth/session.js';
-import { setupOwner, signIn } from '../../commands/accounts.js';
+import { signInWithLockout } from '../../auth/lockout.js';
+import { setupOwner } from '../../commands/accounts.js';
 import type { App, AppContext } from '../../context.js';
 import { unwrap } from '../../errors.js';
 import { presentAccount } from '../../presenters/presenters.js';
@@ -41,7 +42,6 @@ export function registerAccountRoutes(app: App, context: AppContext): void {
   app.post(
     '/setup',
     {
-      config: { rateLimit: { max: 10, timeWindow: 60_000 } },
       schema: {
         tags,
         summary: 'Create the owner account from the one-time set-up link',
@@ -59,11 +59,10 @@ export function registerAccountRoutes(app: App, context: AppContext): void {
   app.post(
     '/sessions',
     {
-      config: { rateLimit: { max: 10, timeWindow: 60_000 } },
       schema: { tags, summary: 'Sign in with email and password', body: signInBody, response: { 200: sessionSchema } },
     },
     async (request, reply) => {
-      const account = unwrap(await signIn(context, request.body));
+      const account = unwrap(await signInWithLockout(context, request.body, request.ip));
       const csrfToken = await startSession(reply, request, context, account.id);
       return { account: presentAccount(account), csrfToken };
     },
