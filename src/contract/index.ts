@@ -12,6 +12,7 @@ export * from './participation.js';
 export * from './places.js';
 export * from './problem.js';
 export * from './results.js';
+export * from './privacy.js';
 export * from './reviews.js';
 export * from './statements.js';
 export * from './team.js';

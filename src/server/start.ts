@@ -5,7 +5,8 @@ import { buildApp } from './app.js';
 import { issueOwnerSetupLink } from './commands/accounts.js';
 import type { AppContext } from './context.js';
 import { type AppConfig, loadConfig } from './env.js';
-import { InProcessAnalysisEvents } from './live/analysis-events.js';
+import { openLive } from './live/open-live.js';
+import { startReminderTimer } from './events/reminders.js';
 import { createMailer } from './mail/create-mailer.js';
 
 export interface StartOptions {
@@ -44,10 +45,35 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   };
   const store = await openStore(config.databaseUrl);
   await store.migrate();
-  const analysisEvents = new InProcessAnalysisEvents();
-  const runner = new AnalysisRunner(store, {
+  // Failures of the shared live connections are logged once the app (and its logger) exists.
+  let logLiveError = (error: unknown) => console.error('live updates:', error);
+  let runner: AnalysisRunner | undefined;
+  const live = await openLive({
+    databaseUrl: config.databaseUrl,
+    redisUrl: config.redisUrl,
+    onError: (error) => logLiveError(error),
+    // Changes announced while the listener was away were missed: catch up on every open review.
+    onReconnected: () => {
+      void store.listPublicOpenReviews().then(
+        (reviews) => {
+          for (const review of reviews) runner?.schedule(review.id);
+        },
+        (error: unknown) => logLiveError(error),
+      );
+    },
+  });
+  const analysisEvents = live.analysisEvents;
+  runner = new AnalysisRunner(store, {
     debounceMs: config.analysisDebounceSeconds * 1000,
     onAnalysisSaved: (event) => analysisEvents.publish(event),
+    lock: live.analysisLock,
+  });
+  const analysisRunner = runner;
+  // Every instance schedules a run when any instance records a change; the advisory lock lets one
+  // of them analyse, and the others adopt the result it announces.
+  live.reviewChanges.subscribe((reviewId) => analysisRunner.schedule(reviewId));
+  analysisEvents.subscribeAll((event) => {
+    analysisRunner.refresh(event.reviewId, event.version).catch((error: unknown) => logLiveError(error));
   });
   const mailer = createMailer(config);
   const context: AppContext = {
@@ -55,12 +81,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     config,
     mailer,
     now: () => new Date(),
-    onReviewChanged: (reviewId) => runner.schedule(reviewId),
+    onReviewChanged: (reviewId) => {
+      analysisRunner.schedule(reviewId);
+      live.reviewChanges.publish(reviewId);
+    },
     analysisEvents,
-    pickNextStatement: runner.pickNextStatement,
+    pickNextStatement: analysisRunner.pickNextStatement,
   };
   const app = await buildApp(context, { logger: !options.quiet });
-  runner.onError = (error, reviewId) => app.log.error({ err: error, reviewId }, 'analysis failed');
+  analysisRunner.onError = (error, reviewId) => app.log.error({ err: error, reviewId }, 'analysis failed');
+  logLiveError = (error) => app.log.error({ err: error }, 'live updates across instances failed');
+  app.log.info({ transport: live.transport }, 'live updates');
   const address = await app.listen({ port: config.port, host: config.host });
   const listeningPort = new URL(address).port;
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${listeningPort}`;
@@ -70,16 +101,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     publicUrl: options.publicUrl ?? (options.config?.publicUrl || process.env.PUBLIC_URL ? config.publicUrl : url),
   };
   const setupUrl = await issueOwnerSetupLink(context);
+  const stopReminders = startReminderTimer(context, (error) => app.log.error({ err: error }, 'event reminder failed'));
   // Analyses live in memory for routing; warm them for open reviews now rather than at the next vote.
-  for (const review of await store.listPublicOpenReviews()) runner.schedule(review.id);
+  for (const review of await store.listPublicOpenReviews()) analysisRunner.schedule(review.id);
   return {
     url,
     store,
     setupUrl,
     async close() {
+      stopReminders();
       await app.close();
       mailer.close?.();
-      await runner.close();
+      await analysisRunner.close();
+      await live.close();
       await store.close();
     },
   };
