@@ -6,6 +6,7 @@ import { SiteHeader } from './components/site-header.js';
 import { HomePage } from './pages/home-page.js';
 import { InvitePage } from './pages/invite-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
+import { ForgotPasswordPage, ResetPasswordPage } from './pages/password-reset-pages.js';
 import { ReviewPage } from './pages/review-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
 import { TeamInvitationPage } from './pages/team-invitation-page.js';
@@ -57,6 +58,8 @@ export function App() {
             </Route>
             <Route path="/setup" component={SetupPage} />
             <Route path="/sign-in" component={SignInPage} />
+            <Route path="/forgot-password" component={ForgotPasswordPage} />
+            <Route path="/reset-password" component={ResetPasswordPage} />
             <Route path="/organise" component={OrganiseListPage} />
             <Route path="/organise/new" component={NewReviewPage} />
             <Route path="/organise/:slug/invitations">

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { api, queryKeys } from '../api.js';
 import { FormAlert, fieldError, TextField } from '../components/form-fields.js';
 import { PageHeading } from '../components/page-heading.js';
@@ -57,6 +57,9 @@ export function SignInPage() {
           {t('signIn.submit')}
         </button>
       </form>
+      <p>
+        <Link href="/forgot-password">{t('signIn.forgot')}</Link>
+      </p>
     </>
   );
 }
