@@ -31,6 +31,8 @@ export const analysisSummarySchema = z.object({
       divisiveness: z.number(),
       commonGround: z.boolean(),
       bridging: z.number().nullable(),
+      /** Routing weight (Pol.is priority), stored so every app instance routes participants alike; absent in old analyses. */
+      priority: z.number().optional(),
       majority: z.enum(['agree', 'disagree']).nullable(),
       representativeFor: z.array(z.object({ label: z.number().int(), repfulFor: z.enum(['agree', 'disagree']) })),
       groups: z.array(groupCellSchema),

@@ -5,8 +5,9 @@ import { buildApp } from './app.js';
 import { issueOwnerSetupLink } from './commands/accounts.js';
 import type { AppContext } from './context.js';
 import { type AppConfig, loadConfig } from './env.js';
-import { openLive } from './live/open-live.js';
 import { startReminderTimer } from './events/reminders.js';
+import { startRetentionJob } from './jobs/retention.js';
+import { openLive } from './live/open-live.js';
 import { createMailer } from './mail/create-mailer.js';
 
 export interface StartOptions {
@@ -104,12 +105,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const stopReminders = startReminderTimer(context, (error) => app.log.error({ err: error }, 'event reminder failed'));
   // Analyses live in memory for routing; warm them for open reviews now rather than at the next vote.
   for (const review of await store.listPublicOpenReviews()) analysisRunner.schedule(review.id);
+  // Deletes identifying data of reviews past their retention period, at start and hourly.
+  const retention = startRetentionJob({ store, now: context.now, log: app.log });
   return {
     url,
     store,
     setupUrl,
     async close() {
       stopReminders();
+      await retention.stop();
       await app.close();
       mailer.close?.();
       await analysisRunner.close();

@@ -1,9 +1,11 @@
 import Piscina from 'piscina';
+import { z } from 'zod';
 import type { Analysis } from '../core/analysis/analyse.js';
 import { pickNextStatement, statementPriorities } from '../core/analysis/priority.js';
 import { deriveSeed } from '../core/analysis/random.js';
 import type { NextStatementPicker } from '../server/commands/participation.js';
 import { pickFewestVotesFirst } from '../server/commands/participation.js';
+import { type AnalysisLock, noAnalysisLock } from '../server/live/analysis-lock.js';
 import type { Store } from '../store/store.js';
 import runAnalyseTask, { type AnalyseTask, type AnalyseTaskResult } from './analyse-thread.js';
 import { buildAnalysisInput, ReviewIndex } from './analysis-input.js';
@@ -15,11 +17,27 @@ export interface AnalysisRunnerOptions {
   inline?: boolean;
   /** Told after each analysis is stored, e.g. to push the new version to open results pages. */
   onAnalysisSaved?: (event: { reviewId: number; version: number }) => void;
+  /** Keeps other app instances from analysing the same review at once (PostgreSQL advisory lock). */
+  lock?: AnalysisLock;
 }
+
+/** Routing weights by statement id from one stored analysis version. */
+interface Routing {
+  version: number;
+  priorityByStatementId: Map<number, number>;
+}
+
+/** The part of a stored summary routing needs; analyses stored before `priority` existed have none. */
+const storedRoutingSchema = z.object({
+  statements: z.array(z.object({ statementId: z.number().int(), priority: z.number().optional() })),
+});
 
 interface ReviewState {
   index: ReviewIndex;
+  /** This instance's own latest analysis: the starting point of its next run. */
   analysis?: Analysis;
+  /** The newest analysis's routing weights, whichever instance made it. */
+  routing?: Routing;
   /** Vote events counted when the latest analysis was made; an unchanged count means nothing to do. */
   analysedVoteEvents: number;
   analysedStatementCount: number;
@@ -93,6 +111,17 @@ export class AnalysisRunner {
     }
   }
 
+  /**
+   * Adopts a newer analysis another instance saved, so participants routed here follow it too.
+   * Resolves when the routing is up to date with the stored analysis (or nothing newer exists).
+   */
+  async refresh(reviewId: number, version: number): Promise<void> {
+    if (this.#closed) return;
+    const state = this.#state(reviewId);
+    if ((state.routing?.version ?? 0) >= version) return;
+    await this.#adoptStored(reviewId, state);
+  }
+
   /** The review's latest analysis held in memory, if any. */
   latest(reviewId: number): Analysis | undefined {
     return this.#reviews.get(reviewId)?.analysis;
@@ -105,15 +134,11 @@ export class AnalysisRunner {
    * fewest votes first.
    */
   readonly pickNextStatement: NextStatementPicker = async (input) => {
-    const state = this.#reviews.get(input.review.id);
-    const analysis = state?.analysis;
-    if (!state || !analysis) return pickFewestVotesFirst(input);
-    const weights = input.candidates.map((statement) => {
-      const index = state.index.statementIndexOf(statement.id);
-      return index === undefined || index >= analysis.statementCount
-        ? unseenStatementPriority
-        : (analysis.statements.priority[index] ?? 0);
-    });
+    const routing = this.#reviews.get(input.review.id)?.routing;
+    if (!routing) return pickFewestVotesFirst(input);
+    const weights = input.candidates.map(
+      (statement) => routing.priorityByStatementId.get(statement.id) ?? unseenStatementPriority,
+    );
     const seed = deriveSeed(input.participant.seed, `next:${input.candidates.length}`);
     const picked = pickNextStatement(weights, new Set<number>(), seed);
     return picked === null ? pickFewestVotesFirst(input) : input.candidates[picked];
@@ -138,6 +163,12 @@ export class AnalysisRunner {
   }
 
   async #run(reviewId: number, state: ReviewState): Promise<void> {
+    // Another instance holding the review is analysing it now; it heard of the same change (every
+    // instance does) and announces its result, which `refresh` then adopts here.
+    await (this.#options.lock ?? noAnalysisLock).runExclusive(reviewId, () => this.#analyse(reviewId, state));
+  }
+
+  async #analyse(reviewId: number, state: ReviewState): Promise<void> {
     const review = await this.#store.findReviewById(reviewId);
     if (!review) return;
     const [voteEvents, statements] = await Promise.all([
@@ -145,6 +176,12 @@ export class AnalysisRunner {
       this.#store.listStatements(reviewId),
     ]);
     if (voteEvents === state.analysedVoteEvents && statements.length === state.analysedStatementCount) return;
+    // Another instance may have analysed these very votes already (it held the lock last time).
+    if (this.#options.lock) {
+      const stored = await this.#adoptStored(reviewId, state);
+      if (stored && voteEvents === state.analysedVoteEvents && statements.length === state.analysedStatementCount)
+        return;
+    }
     const [votes, questions, answers] = await Promise.all([
       this.#store.listCurrentVotes(reviewId),
       this.#store.listIdentityQuestions(reviewId),
@@ -171,6 +208,31 @@ export class AnalysisRunner {
     state.analysis = result.analysis;
     state.analysedVoteEvents = voteEvents;
     state.analysedStatementCount = statements.length;
+    const priorityByStatementId = new Map<number, number>();
+    for (let index = 0; index < result.analysis.statementCount; index++) {
+      const statementId = state.index.statementIds[index];
+      if (statementId !== undefined) {
+        priorityByStatementId.set(statementId, result.analysis.statements.priority[index] ?? 0);
+      }
+    }
+    state.routing = { version, priorityByStatementId };
     this.#options.onAnalysisSaved?.({ reviewId, version });
+  }
+
+  /** Reads the newest stored analysis into the routing state; false when there is none to adopt. */
+  async #adoptStored(reviewId: number, state: ReviewState): Promise<boolean> {
+    const latest = await this.#store.latestAnalysis(reviewId);
+    if (!latest || (state.routing?.version ?? 0) >= latest.version) return latest !== undefined;
+    const parsed = storedRoutingSchema.safeParse(JSON.parse(latest.result));
+    if (!parsed.success) return false;
+    const priorityByStatementId = new Map<number, number>();
+    for (const statement of parsed.data.statements) {
+      if (statement.priority !== undefined) priorityByStatementId.set(statement.statementId, statement.priority);
+    }
+    // Without stored weights (an analysis from before they were stored) fewest-votes-first routing stays.
+    if (priorityByStatementId.size > 0) state.routing = { version: latest.version, priorityByStatementId };
+    state.analysedVoteEvents = latest.voteEventCount;
+    state.analysedStatementCount = parsed.data.statements.length;
+    return true;
   }
 }

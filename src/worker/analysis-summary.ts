@@ -57,6 +57,7 @@ export function summariseAnalysis(
       divisiveness: finite(analysis.statements.divisiveness[statement]),
       commonGround: analysis.statements.commonGround[statement] === 1,
       bridging: analysis.statements.bridging ? finite(analysis.statements.bridging[statement]) : null,
+      priority: finite(analysis.statements.priority[statement]),
       majority: majority.get(statement) ?? null,
       representativeFor: representativeFor.get(statement) ?? [],
       groups: labels.map((label, group) => ({
