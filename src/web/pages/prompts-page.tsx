@@ -9,6 +9,7 @@ import { FormAlert, StatusMessage } from '../components/form-fields.js';
 import { RequireAccount } from '../components/organise/require-account.js';
 import { VoiceOptionsEditor } from '../components/organise/voice-options-editor.js';
 import { PromoteForm } from '../components/organise/voice-promote-form.js';
+import '../components/organise/voice-form.css';
 import { PageHeading } from '../components/page-heading.js';
 import { LoadError, Loading } from '../components/query-state.js';
 import { useErrorMessage } from '../hooks/use-error-message.js';
@@ -199,10 +200,9 @@ function PromptFields(props: {
         <label htmlFor={`${id}-max`}>{t('listening.page.maxLengthLabel')}</label>
         <input
           id={`${id}-max`}
-          type="number"
+          type="text"
           inputMode="numeric"
-          min={1}
-          max={listeningLimits.answerMaxLengthMax}
+          pattern="[0-9]*"
           value={props.maxLength}
           onChange={(event) => props.setMaxLength(event.target.value)}
           aria-describedby={`${id}-max-error`}
