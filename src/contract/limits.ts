@@ -17,6 +17,9 @@ export const limits = {
   passwordMaxLength: 256,
   displayNameMaxLength: 100,
   memberListMaxCharacters: 2_000_000,
+  /** Ten years: longer than any review should keep identifying data. */
+  retentionDaysMax: 3650,
+  privacyContactMaxLength: 200,
 } as const;
 
 /** Votes as Pol.is records them: agree +1, disagree −1, pass 0. */

@@ -6,6 +6,8 @@ export const reviewVisibilities = ['public', 'invite'] as const;
 export const moderationModes = ['strict', 'permissive'] as const;
 /** Who may read a review's results page: its team only, or anyone who may see the review. */
 export const resultsVisibilities = ['team', 'public'] as const;
+/** What erasing a participant does to their votes (see docs/ARCHITECTURE.md, "Participants' rights"). */
+export const votesOnErasureChoices = ['remove', 'anonymise'] as const;
 export const reviewRoles = ['owner', 'organiser', 'moderator', 'facilitator', 'analyst'] as const;
 export type ReviewRole = (typeof reviewRoles)[number];
 
@@ -24,6 +26,15 @@ const reviewFields = {
   moderationMode: z.enum(moderationModes),
   participantsCanAddStatements: z.boolean(),
   resultsVisibility: z.enum(resultsVisibilities),
+  votesOnErasure: z.enum(votesOnErasureChoices),
+  /** Days after closing until identifying data is deleted; null keeps it. */
+  retentionDays: z
+    .number()
+    .int('Retention is a whole number of days.')
+    .min(0, 'Retention cannot be negative.')
+    .max(limits.retentionDaysMax, `Retention is at most ${limits.retentionDaysMax} days.`)
+    .nullable(),
+  privacyContact: z.string().trim().max(limits.privacyContactMaxLength).nullable(),
 };
 
 export const createReviewBody = z.strictObject({
@@ -35,6 +46,9 @@ export const createReviewBody = z.strictObject({
   moderationMode: reviewFields.moderationMode.default('permissive'),
   participantsCanAddStatements: reviewFields.participantsCanAddStatements.default(true),
   resultsVisibility: reviewFields.resultsVisibility.default('team'),
+  votesOnErasure: reviewFields.votesOnErasure.default('remove'),
+  retentionDays: reviewFields.retentionDays.default(null),
+  privacyContact: reviewFields.privacyContact.default(null),
 });
 export type CreateReviewBody = z.infer<typeof createReviewBody>;
 
@@ -52,6 +66,11 @@ export const reviewSchema = z.object({
   moderationMode: z.enum(moderationModes),
   participantsCanAddStatements: z.boolean(),
   resultsVisibility: z.enum(resultsVisibilities),
+  votesOnErasure: z.enum(votesOnErasureChoices),
+  retentionDays: z.number().int().nullable(),
+  privacyContact: z.string().nullable(),
+  /** When it last closed (the retention clock); null while not closed. */
+  closedAt: z.string().nullable(),
   createdAt: z.string(),
   /** When it was archived: closed to participation and listed apart. Null unless archived. */
   archivedAt: z.string().nullable(),

@@ -38,6 +38,7 @@ import { registerPlaceRoutes } from './routes/places/routes.js';
 import { registerPrivacyRoutes } from './routes/privacy/routes.js';
 import { registerResultsRoutes } from './routes/results/routes.js';
 import { registerTeamRoutes } from './routes/team/routes.js';
+import { loggerOptions } from './security/log-options.js';
 import { registerRouteLimits } from './security/route-limits.js';
 
 const webRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
@@ -47,9 +48,12 @@ const webRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'di
  * present); this file wires the cross-cutting parts: cookies, session, CSRF, rate limits, security
  * headers, the one error handler, the OpenAPI document and the browser app.
  */
-export async function buildApp(context: AppContext, options: { logger?: boolean } = {}): Promise<App> {
+export async function buildApp(
+  context: AppContext,
+  options: { logger?: boolean; logStream?: NodeJS.WritableStream } = {},
+): Promise<App> {
   const app = Fastify({
-    logger: options.logger ? { level: context.config.logLevel, redact: ['req.headers.cookie'] } : false,
+    logger: options.logger ? loggerOptions(context.config, options.logStream) : false,
     trustProxy: context.config.trustProxy,
     bodyLimit: 256 * 1024,
   }).withTypeProvider<ZodTypeProvider>();

@@ -336,3 +336,13 @@ export interface VoterVoicesTable {
   idempotency_key: string;
   created_at: string;
 }
+
+/** Runs of the offline theme engine over a review's answers and voices (0008). */
+export interface ThemeRunsTable {
+  id: Generated<number>;
+  review_id: number;
+  answer_count: number;
+  /** The engine's run as JSON text; src/core/themes owns its shape. */
+  result: string;
+  created_at: string;
+}

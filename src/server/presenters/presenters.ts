@@ -29,6 +29,10 @@ export function presentReview(review: ReviewRow): Review {
     moderationMode: review.moderationMode,
     participantsCanAddStatements: review.participantsCanAddStatements,
     resultsVisibility: review.resultsVisibility,
+    votesOnErasure: review.votesOnErasure,
+    retentionDays: review.retentionDays,
+    privacyContact: review.privacyContact,
+    closedAt: review.closedAt,
     createdAt: review.createdAt,
     archivedAt: review.archivedAt,
   };
