@@ -39,7 +39,14 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     const client = new pg.Client({ connectionString: options.connectionString });
     await client.connect();
     try {
+      // Two instances starting together would both try to create it, and `if not exists` still fails
+      // on the second; a transaction lock per schema name makes the second wait and find it there.
+      await client.query('begin');
+      await client.query(`select pg_advisory_xact_lock(hashtextextended('common_ground_create_schema:' || $1, 0))`, [
+        schema,
+      ]);
       await client.query(`create schema if not exists "${schema}"`);
+      await client.query('commit');
     } finally {
       await client.end();
     }

@@ -177,11 +177,8 @@ export class AnalysisRunner {
     ]);
     if (voteEvents === state.analysedVoteEvents && statements.length === state.analysedStatementCount) return;
     // Another instance may have analysed these very votes already (it held the lock last time).
-    if (this.#options.lock) {
-      const stored = await this.#adoptStored(reviewId, state);
-      if (stored && voteEvents === state.analysedVoteEvents && statements.length === state.analysedStatementCount)
-        return;
-    }
+    await this.#adoptStored(reviewId, state);
+    if (voteEvents === state.analysedVoteEvents && statements.length === state.analysedStatementCount) return;
     const [votes, questions, answers] = await Promise.all([
       this.#store.listCurrentVotes(reviewId),
       this.#store.listIdentityQuestions(reviewId),
