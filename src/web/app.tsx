@@ -34,6 +34,16 @@ const PromptsPage = organiserPage(() => import('./pages/prompts-page.js'), 'Prom
 const TeamPage = organiserPage(() => import('./pages/team-page.js'), 'TeamPage');
 const VoicesPage = organiserPage(() => import('./pages/voices-page.js'), 'VoicesPage');
 const SetupPage = organiserPage(() => import('./pages/setup-page.js'), 'SetupPage');
+// Events are their own corner of the site: loaded when someone goes there.
+const EventsPage = organiserPage(() => import('./pages/events-page.js'), 'EventsPage');
+const EventPage = organiserPage(() => import('./pages/event-page.js'), 'EventPage');
+const EventRegistrationPage = organiserPage(
+  () => import('./pages/event-registration-page.js'),
+  'EventRegistrationPage',
+);
+const EventNewPage = organiserPage(() => import('./pages/event-new-page.js'), 'EventNewPage');
+const EventManagePage = organiserPage(() => import('./pages/event-manage-page.js'), 'EventManagePage');
+const EventCheckInPage = organiserPage(() => import('./pages/event-check-in-page.js'), 'EventCheckInPage');
 
 export function App() {
   const { t } = useTranslation();
@@ -60,6 +70,20 @@ export function App() {
             <Route path="/sign-in" component={SignInPage} />
             <Route path="/forgot-password" component={ForgotPasswordPage} />
             <Route path="/reset-password" component={ResetPasswordPage} />
+            <Route path="/events" component={EventsPage} />
+            <Route path="/events/:eventId/registration/:token">
+              {(params) => <EventRegistrationPage key={params.token} token={params.token} />}
+            </Route>
+            <Route path="/events/:eventId">
+              {(params) => <EventPage key={params.eventId} eventId={Number(params.eventId)} />}
+            </Route>
+            <Route path="/organise/events/new" component={EventNewPage} />
+            <Route path="/organise/events/:eventId/check-in">
+              {(params) => <EventCheckInPage key={params.eventId} eventId={Number(params.eventId)} />}
+            </Route>
+            <Route path="/organise/events/:eventId">
+              {(params) => <EventManagePage key={params.eventId} eventId={Number(params.eventId)} />}
+            </Route>
             <Route path="/organise" component={OrganiseListPage} />
             <Route path="/organise/new" component={NewReviewPage} />
             <Route path="/organise/:slug/invitations">

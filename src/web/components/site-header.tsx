@@ -33,6 +33,9 @@ export function SiteHeader() {
         <div className="site-header-tools">
           <nav aria-label={t('nav.label')} className="site-nav">
             <ul>
+              <li>
+                <Link href="/events">{t('events.nav')}</Link>
+              </li>
               {account ? (
                 <>
                   <li>
