@@ -24,6 +24,7 @@ import { registerPasswordResetRoutes } from './routes/password-reset/routes.js';
 import { registerAccountRoutes } from './routes/accounts/routes.js';
 import { registerAuditRoutes } from './routes/audit/routes.js';
 import { registerDashboardRoutes } from './routes/dashboard/routes.js';
+import { registerEmbedRoutes } from './routes/embed/routes.js';
 import { registerDevMailRoutes } from './routes/dev-mail/routes.js';
 import { registerEventRoutes } from './routes/events/routes.js';
 import { registerExportRoutes } from './routes/exports/routes.js';
@@ -72,26 +73,28 @@ export async function buildApp(
   });
 
   await app.register(fastifyCookie);
+  // Shared with the embed pages, which differ only in who may frame them.
+  const cspDirectives = {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    frameAncestors: ["'none'"],
+    upgradeInsecureRequests: context.config.secureCookies ? [] : null,
+  };
   await app.register(fastifyHelmet, {
     // HSTS on a plain-http instance (a laptop, a test) would pin browsers to https that is not there.
     strictTransportSecurity: context.config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: context.config.secureCookies ? [] : null,
-      },
-    },
+    contentSecurityPolicy: { directives: cspDirectives },
   });
   // Before the plugin: its onRoute hook reads the per-route limits this one sets.
   registerRouteLimits(app, context);
   await app.register(fastifyRateLimit, {
     max: context.config.rateLimitPerMinute,
     timeWindow: 60_000,
+    // Shared counters hold the limit across instances; if Redis is unreachable, serve rather than fail.
+    ...(context.rateLimitStore ? { ...context.rateLimitStore, skipOnError: true } : {}),
     errorResponseBuilder: (_request, limit) =>
       new AppError('rate_limited', `More than ${limit.max} requests a minute; try again in ${limit.after}.`),
   });
@@ -151,6 +154,7 @@ export async function buildApp(
   if (hasWebBuild) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
   }
+  registerEmbedRoutes(app, { webRoot, hasWebBuild, cspDirectives });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     if (path.startsWith('/api/') || path === '/api' || (request.method !== 'GET' && request.method !== 'HEAD')) {
