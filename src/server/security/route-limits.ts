@@ -1,4 +1,5 @@
 import type { FastifyRequest, RouteOptions } from 'fastify';
+import { hashToken } from '../auth/tokens.js';
 import type { App, AppContext } from '../context.js';
 
 /**
@@ -6,8 +7,11 @@ import type { App, AppContext } from '../context.js';
  * (RATE_LIMIT_PER_MINUTE). One table, so README.md can list them and nobody has to hunt through
  * route files; applied as each route's `config.rateLimit`, which @fastify/rate-limit reads.
  *
- * `by: 'address'` counts per client address; `by: 'participant'` per address and participant
- * cookie, so people voting behind one shared address (a venue's Wi-Fi) each get their own budget.
+ * `by: 'address'` counts per client address; `by: 'participant'` per participant, so people voting
+ * behind one shared address (a venue's Wi-Fi) each get their own budget. Only a participant cookie
+ * the store knows earns its own budget: requests without one, or with a made-up one, share their
+ * address's budget, so minting cookies does not mint limits. (Only one limit runs per request in
+ * @fastify/rate-limit, so a route's own limit replaces the global one rather than adding to it.)
  */
 interface RouteLimit {
   method: string;
@@ -28,17 +32,25 @@ export const routeLimits: readonly RouteLimit[] = [
     by: 'participant',
   },
   { method: 'POST', url: '/api/reviews/:slug/statements', perMinute: () => 10, by: 'participant' },
-  { method: 'POST', url: '/api/reviews/:slug/join', perMinute: () => 30, by: 'address' },
+  // Generous: a whole room on one venue Wi-Fi may join within a minute.
+  { method: 'POST', url: '/api/reviews/:slug/join', perMinute: () => 120, by: 'address' },
   { method: 'POST', url: '/api/invites/:token/accept', perMinute: () => 20, by: 'address' },
   { method: 'POST', url: '/api/events/:eventId/registrations', perMinute: () => 10, by: 'address' },
 ];
 
-function participantKey(request: FastifyRequest): string {
-  const participantCookies = Object.entries(request.cookies)
-    .filter(([name]) => name.startsWith('cg_participant_'))
-    .map(([name, value]) => `${name}=${value}`)
-    .sort();
-  return `${request.ip}|${participantCookies.join(';')}`;
+const participantCookiePattern = /^cg_participant_(\d{1,9})$/;
+
+async function participantKey(context: AppContext, request: FastifyRequest): Promise<string> {
+  const candidates = Object.entries(request.cookies).flatMap(([name, token]) => {
+    const reviewId = participantCookiePattern.exec(name)?.[1];
+    return reviewId && token ? [{ reviewId: Number(reviewId), token }] : [];
+  });
+  // A browser holds one cookie per review it took part in; a handful is plenty to look through.
+  for (const { reviewId, token } of candidates.slice(0, 5)) {
+    const participant = await context.store.findParticipantByTokenHash(reviewId, hashToken(token));
+    if (participant) return `participant:${participant.id}`;
+  }
+  return `address:${request.ip}`;
 }
 
 /**
@@ -57,14 +69,10 @@ export function registerRouteLimits(app: App, context: AppContext): void {
       rateLimit: {
         max: limit.perMinute(context),
         timeWindow: 60_000,
-        ...(limit.by === 'participant' ? { keyGenerator: participantKey } : {}),
+        ...(limit.by === 'participant'
+          ? { keyGenerator: (request: FastifyRequest) => participantKey(context, request) }
+          : {}),
       },
     };
-    if (limit.by === 'participant') {
-      // A route's own limit replaces the global one, and a fresh cookie is a fresh participant key:
-      // keep the per-address budget in front too, so dropping cookies does not lift every limit.
-      const perAddress = app.rateLimit({ max: context.config.rateLimitPerMinute, timeWindow: 60_000 });
-      route.onRequest = [perAddress, ...(route.onRequest === undefined ? [] : [route.onRequest].flat())];
-    }
   });
 }
