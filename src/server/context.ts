@@ -6,6 +6,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
 import type { Store } from '../store/store.js';
 import type { NextStatementPicker } from './commands/participation.js';
 import type { AppConfig } from './env.js';
@@ -25,6 +26,8 @@ export interface AppContext {
   analysisEvents: AnalysisEvents;
   /** Chooses each participant's next statement; fewest-votes-first when absent. */
   pickNextStatement?: NextStatementPicker;
+  /** Rate-limit counters shared by every app instance (REDIS_URL); absent: each instance counts alone. */
+  rateLimitStore?: { redis: Redis; nameSpace: string };
 }
 
 /** The Fastify instance with zod schemas as its type provider. */

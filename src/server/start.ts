@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { AnalysisRunner } from '../worker/analysis-runner.js';
@@ -64,6 +65,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     },
   });
   const analysisEvents = live.analysisEvents;
+  // The rate-limit plugin's recommended settings: fail fast, so a Redis outage does not hold requests.
+  const rateLimitRedis = config.redisUrl
+    ? new Redis(config.redisUrl, { connectTimeout: 500, maxRetriesPerRequest: 1 })
+    : undefined;
+  rateLimitRedis?.on('error', (error) => logLiveError(error));
   runner = new AnalysisRunner(store, {
     debounceMs: config.analysisDebounceSeconds * 1000,
     onAnalysisSaved: (event) => analysisEvents.publish(event),
@@ -88,6 +94,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     },
     analysisEvents,
     pickNextStatement: analysisRunner.pickNextStatement,
+    ...(rateLimitRedis
+      ? { rateLimitStore: { redis: rateLimitRedis, nameSpace: `common-ground-rate-limit:${live.scope}:` } }
+      : {}),
   };
   const app = await buildApp(context, { logger: !options.quiet });
   analysisRunner.onError = (error, reviewId) => app.log.error({ err: error, reviewId }, 'analysis failed');
@@ -118,6 +127,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       mailer.close?.();
       await analysisRunner.close();
       await live.close();
+      await rateLimitRedis?.quit().catch(() => {});
       await store.close();
     },
   };

@@ -203,4 +203,41 @@ describe.skipIf(postgresTestStoreFactory.skipReason !== undefined)('two app inst
       60_000,
     );
   }
+
+  it.skipIf(redisSkip !== undefined)(
+    'counts rate limits across instances when REDIS_URL is set',
+    async () => {
+      const schema = `cg_test_${randomBytes(6).toString('hex')}`;
+      const databaseUrl = new URL(testDatabaseUrl);
+      databaseUrl.searchParams.set('schema', schema);
+      const folder = await mkdtemp(join(tmpdir(), 'cg-two-instances-'));
+      const servers: RunningServer[] = [];
+      try {
+        const start = () =>
+          startServer({
+            databaseUrl: databaseUrl.toString(),
+            port: 0,
+            host: '127.0.0.1',
+            quiet: true,
+            config: { smtpUrl: null, mailDir: join(folder, 'mail'), rateLimitPerMinute: 4, redisUrl: testRedisUrl },
+          });
+        servers.push(await start(), await start());
+        const statuses: number[] = [];
+        for (let request = 0; request < 6; request++) {
+          const server = servers[request % 2] as RunningServer;
+          statuses.push((await fetch(`${server.url}/api/session`)).status);
+        }
+        // Alone, each instance would allow its 3 requests; together they hold the one limit of 4.
+        expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
+      } finally {
+        await Promise.allSettled(servers.map((server) => server.close()));
+        const admin = new pg.Client({ connectionString: testDatabaseUrl });
+        await admin.connect();
+        await admin.query(`drop schema if exists "${schema}" cascade`);
+        await admin.end();
+        await rm(folder, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 });

@@ -7,6 +7,8 @@ import { inProcessLiveBus, type LiveBus, type LiveTransport, SharedLiveBus } fro
 
 export interface Live extends LiveBus {
   analysisLock: AnalysisLock;
+  /** Names the database (deployment) this instance serves; keys shared state such as rate limits. */
+  scope: string;
   /** How live updates travel, for the start-up log. */
   transport: 'in-process' | 'postgres' | 'redis';
 }
@@ -48,7 +50,7 @@ export async function openLive(options: OpenLiveOptions): Promise<Live> {
     });
     kind = 'postgres';
   }
-  if (!transport) return { ...inProcessLiveBus(), analysisLock, transport: kind };
+  if (!transport) return { ...inProcessLiveBus(), analysisLock, scope, transport: kind };
   let bus: SharedLiveBus;
   try {
     bus = await SharedLiveBus.start(transport, { scope, onError: options.onError });
@@ -61,6 +63,7 @@ export async function openLive(options: OpenLiveOptions): Promise<Live> {
     analysisEvents: bus.analysisEvents,
     reviewChanges: bus.reviewChanges,
     analysisLock,
+    scope,
     transport: kind,
     async close() {
       await bus.close();
