@@ -30,6 +30,7 @@ import type {
 } from '../contract/moderation.js';
 import type { MyVote, Participation } from '../contract/participation.js';
 import type { PlaceList, PlaceListPreset, PlaceListPresetInfo, PlaceOption } from '../contract/places.js';
+import type { ErasureResult, PrivacyNotice } from '../contract/privacy.js';
 import type { Problem } from '../contract/problem.js';
 import type { Results } from '../contract/results.js';
 import type { CreateReviewBody, ManagedReview, Review, ReviewRole, UpdateReviewBody } from '../contract/reviews.js';
@@ -198,6 +199,11 @@ export const api = {
   listReviews: () => request<Review[]>('GET', '/api/reviews'),
   participation: (slug: string) => request<Participation>('GET', `${reviewPath(slug)}/participation`),
   join: (slug: string) => request<Participation>('POST', `${reviewPath(slug)}/join`),
+  /** A plain link: the browser downloads the file the server marks as an attachment. */
+  myDataUrl: (slug: string) => `${reviewPath(slug)}/my-data`,
+  eraseMyData: (slug: string) => request<ErasureResult>('DELETE', `${reviewPath(slug)}/my-data`),
+  privacyNotice: (slug: string, language: 'en' | 'cy') =>
+    request<PrivacyNotice>('GET', `${reviewPath(slug)}/privacy?lang=${language}`),
   answerIdentity: (slug: string, body: IdentityAnswersBody) =>
     request<Participation>('PUT', `${reviewPath(slug)}/identity-answers`, body),
   vote: (slug: string, statementId: number, value: VoteValue) =>
@@ -301,6 +307,7 @@ export const queryKeys = {
   session: ['session'] as const,
   reviews: ['reviews'] as const,
   participation: (slug: string) => ['participation', slug] as const,
+  privacyNotice: (slug: string, language: string) => ['privacy-notice', slug, language] as const,
   myVotes: (slug: string) => ['my-votes', slug] as const,
   results: (slug: string) => ['results', slug] as const,
   managedReviews: ['manage', 'reviews'] as const,

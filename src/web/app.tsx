@@ -1,6 +1,6 @@
 import { type ComponentType, type LazyExoticComponent, lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Route, Switch } from 'wouter';
+import { Route, Switch, useLocation } from 'wouter';
 import { Loading } from './components/query-state.js';
 import { SiteHeader } from './components/site-header.js';
 import { HomePage } from './pages/home-page.js';
@@ -13,6 +13,8 @@ import { TeamInvitationPage } from './pages/team-invitation-page.js';
 
 /** Loaded on demand: the results page (charts, tables) would otherwise weigh on every participant's first load. */
 const ResultsPage = lazy(() => import('./pages/results-page.js'));
+/** The framable pages for other sites (src/web/embed), loaded only there. */
+const EmbedRoutes = lazy(() => import('./embed/embed-routes.js'));
 
 /**
  * Organiser screens load on demand too: most visitors are participants on a phone, and they should not
@@ -33,6 +35,9 @@ const OrganiseListPage = organiserPage(() => import('./pages/organise-list-page.
 const PromptsPage = organiserPage(() => import('./pages/prompts-page.js'), 'PromptsPage');
 const TeamPage = organiserPage(() => import('./pages/team-page.js'), 'TeamPage');
 const VoicesPage = organiserPage(() => import('./pages/voices-page.js'), 'VoicesPage');
+// Read by few participants, so loaded when opened.
+const PrivacyPage = organiserPage(() => import('./pages/privacy-page.js'), 'PrivacyPage');
+const YourDataPage = organiserPage(() => import('./pages/your-data-page.js'), 'YourDataPage');
 const SetupPage = organiserPage(() => import('./pages/setup-page.js'), 'SetupPage');
 // Events are their own corner of the site: loaded when someone goes there.
 const EventsPage = organiserPage(() => import('./pages/events-page.js'), 'EventsPage');
@@ -47,6 +52,15 @@ const EventCheckInPage = organiserPage(() => import('./pages/event-check-in-page
 
 export function App() {
   const { t } = useTranslation();
+  const [location] = useLocation();
+  // Pages framed by other sites carry none of the site's chrome (see src/web/embed).
+  if (location.startsWith('/embed/')) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <EmbedRoutes />
+      </Suspense>
+    );
+  }
   return (
     <>
       <SiteHeader />
@@ -61,6 +75,8 @@ export function App() {
                 </Suspense>
               )}
             </Route>
+            <Route path="/r/:slug/privacy">{(params) => <PrivacyPage key={params.slug} slug={params.slug} />}</Route>
+            <Route path="/r/:slug/your-data">{(params) => <YourDataPage key={params.slug} slug={params.slug} />}</Route>
             <Route path="/r/:slug">{(params) => <ReviewPage key={params.slug} slug={params.slug} />}</Route>
             <Route path="/invite/:token">{(params) => <InvitePage token={params.token} />}</Route>
             <Route path="/team-invitation/:token">

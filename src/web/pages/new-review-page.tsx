@@ -31,6 +31,9 @@ function NewReviewForm() {
     visibility: 'public',
     moderationMode: 'permissive',
     participantsCanAddStatements: true,
+    votesOnErasure: 'remove',
+    retentionDays: null,
+    privacyContact: null,
   });
   const [slug, setSlug] = useState('');
   const [slugEdited, setSlugEdited] = useState(false);

@@ -176,7 +176,9 @@ function ReviewFlow({ slug, data, setData }: ReviewFlowProps) {
           >
             {t('review.join')}
           </button>
-          <p className="hint">{t('review.privacy')}</p>
+          <p className="hint">
+            {t('review.privacy')} <Link href={`/r/${encodeURIComponent(slug)}/privacy`}>{t('privacy.joinNotice')}</Link>
+          </p>
         </div>
       </>
     );
@@ -237,6 +239,15 @@ function ReviewFlow({ slug, data, setData }: ReviewFlowProps) {
           <Link href={`/r/${encodeURIComponent(slug)}/results`}>{t('results.link')}</Link>
         </p>
       ) : null}
+      <nav aria-label={t('privacy.settingsTitle')} className="section">
+        <Link href={`/r/${encodeURIComponent(slug)}/privacy`}>{t('privacy.noticeLink')}</Link>
+        {participant.joined ? (
+          <>
+            {' · '}
+            <Link href={`/r/${encodeURIComponent(slug)}/your-data`}>{t('privacy.yourDataLink')}</Link>
+          </>
+        ) : null}
+      </nav>
     </article>
   );
 }

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { limits } from '../../../contract/limits.js';
 import type { Review } from '../../api.js';
-import { fieldError, TextAreaField, TextField } from '../form-fields.js';
+import { FieldErrorText, fieldError, TextAreaField, TextField } from '../form-fields.js';
 import { Markdown } from '../markdown.js';
 
 /** The editable settings shared by "create" and "edit". */
@@ -12,6 +12,9 @@ export interface ReviewSettings {
   visibility: Review['visibility'];
   moderationMode: Review['moderationMode'];
   participantsCanAddStatements: boolean;
+  votesOnErasure: Review['votesOnErasure'];
+  retentionDays: number | null;
+  privacyContact: string | null;
 }
 
 interface Props {
@@ -94,6 +97,43 @@ export function ReviewSettingsFields({ idPrefix, value, onChange, error, afterTi
           <span>{t('fields.participantsCanAdd')}</span>
         </label>
       </div>
+      <fieldset className="radio-group">
+        <legend>{t('privacy.votesOnErasure')}</legend>
+        {(['remove', 'anonymise'] as const).map((option) => (
+          <label key={option} className="radio-option">
+            <input
+              type="radio"
+              name={`${idPrefix}-votes-on-erasure`}
+              checked={value.votesOnErasure === option}
+              onChange={() => set('votesOnErasure', option)}
+            />
+            <span>{t(option === 'remove' ? 'privacy.votesOnErasureRemove' : 'privacy.votesOnErasureAnonymise')}</span>
+          </label>
+        ))}
+        <FieldErrorText id={`${idPrefix}-votes-on-erasure-error`} message={fieldError(error, 'votesOnErasure')} />
+      </fieldset>
+      <TextField
+        id={`${idPrefix}-retention-days`}
+        label={t('privacy.retentionDays')}
+        hint={t('privacy.retentionDaysHint')}
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={limits.retentionDaysMax}
+        step={1}
+        value={value.retentionDays ?? ''}
+        onChange={(event) => set('retentionDays', event.target.value === '' ? null : Number(event.target.value))}
+        error={fieldError(error, 'retentionDays')}
+      />
+      <TextField
+        id={`${idPrefix}-privacy-contact`}
+        label={t('privacy.privacyContact')}
+        hint={t('privacy.privacyContactHint')}
+        maxLength={limits.privacyContactMaxLength}
+        value={value.privacyContact ?? ''}
+        onChange={(event) => set('privacyContact', event.target.value.trim() === '' ? null : event.target.value)}
+        error={fieldError(error, 'privacyContact')}
+      />
     </>
   );
 }

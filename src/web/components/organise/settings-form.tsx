@@ -14,6 +14,9 @@ export function SettingsForm({ review }: { review: ManagedReview }) {
     visibility: review.visibility,
     moderationMode: review.moderationMode,
     participantsCanAddStatements: review.participantsCanAddStatements,
+    votesOnErasure: review.votesOnErasure,
+    retentionDays: review.retentionDays,
+    privacyContact: review.privacyContact,
   });
   const save = useMutation({
     mutationFn: (body: ReviewSettings) => api.updateReview(review.slug, body),
