@@ -52,7 +52,7 @@ export function EventFacts({ event }: { event: EventSummary }) {
       <dd>{formatEventWhen(event, i18n.language)}</dd>
       <dt>{t('events.facts.type')}</dt>
       <dd>
-        {typeLabel(event.type)}, {t(`events.format.${event.format}`)}
+        {typeLabel(event.type)} · {t(`events.format.${event.format}`)}
       </dd>
       {event.format !== 'online' && (event.venue || event.address) ? (
         <>

@@ -139,7 +139,7 @@ function PlanTables({
     <>
       <p className="plan-score">
         {t('events.plan.overall', { mixing: percent(plan.mixing) })}
-        {tradition
+        {tradition && tradition.values > 0
           ? ` ${t('events.plan.minTraditions', { min: tradition.minDistinct, values: tradition.values })}`
           : ''}
       </p>
