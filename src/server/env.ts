@@ -38,7 +38,10 @@ const environmentSchema = z.object({
   MAIL_DIR: z.string().min(1).default('./data/mail'),
   /** Redis for live updates across app instances (pub/sub) and shared rate limits; optional. */
   REDIS_URL: z
-    .url({ protocol: /^rediss?$/, message: 'REDIS_URL must look like redis://host:6379 or rediss://user:password@host:6380/0' })
+    .url({
+      protocol: /^rediss?$/,
+      message: 'REDIS_URL must look like redis://host:6379 or rediss://user:password@host:6380/0',
+    })
     .optional(),
   /** The kinds of event hosts may create, comma-separated. */
   EVENT_TYPES: z
