@@ -44,6 +44,7 @@ for (const factory of [snapshottingSqliteFactory(), snapshottingPostgresFactory(
     });
     afterAll(async () => {
       await api.close();
+      await factory.dispose();
     });
 
     it('refuses every state-changing route without the x-csrf-token header, before anything is stored', async () => {

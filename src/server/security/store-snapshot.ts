@@ -18,6 +18,8 @@ export type StoreSnapshot = Record<string, { rows: number; digest: string }>;
  */
 export interface SnapshottingFactory extends TestStoreFactory {
   snapshot(): Promise<StoreSnapshot>;
+  /** Closes the snapshot connection (call after the store is closed). */
+  dispose(): Promise<void>;
 }
 
 function digestRows(rows: readonly unknown[]): { rows: number; digest: string } {
@@ -56,11 +58,13 @@ export function snapshottingSqliteFactory(): SnapshottingFactory {
         database.close();
       }
     },
+    async dispose() {},
   };
 }
 
 export function snapshottingPostgresFactory(): SnapshottingFactory {
   let schema: string | undefined;
+  let client: pg.Client | undefined;
   return {
     kind: 'postgres',
     skipReason: postgresTestStoreFactory.skipReason,
@@ -78,22 +82,24 @@ export function snapshottingPostgresFactory(): SnapshottingFactory {
     },
     async snapshot() {
       if (!schema) throw new Error('create() a store first');
-      const client = new pg.Client({ connectionString: testDatabaseUrl });
-      await client.connect();
-      try {
-        const tables = await client.query<{ table_name: string }>(
-          "select table_name from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE'",
-          [schema],
-        );
-        const snapshot: StoreSnapshot = {};
-        for (const { table_name: name } of tables.rows) {
-          if (migrationTables.test(name)) continue;
-          snapshot[name] = digestRows((await client.query(`select * from "${schema}"."${name}"`)).rows);
-        }
-        return snapshot;
-      } finally {
-        await client.end();
+      if (!client) {
+        client = new pg.Client({ connectionString: testDatabaseUrl });
+        await client.connect();
       }
+      const tables = await client.query<{ table_name: string }>(
+        "select table_name from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE'",
+        [schema],
+      );
+      const snapshot: StoreSnapshot = {};
+      for (const { table_name: name } of tables.rows) {
+        if (migrationTables.test(name)) continue;
+        snapshot[name] = digestRows((await client.query(`select * from "${schema}"."${name}"`)).rows);
+      }
+      return snapshot;
+    },
+    async dispose() {
+      await client?.end();
+      client = undefined;
     },
   };
 }
