@@ -34,6 +34,14 @@ function writeIdentityDone(slug: string): void {
     // Without storage the questions may be offered again next visit; answers are kept server-side.
   }
 }
+/** After erasure the browser should remember nothing of its part in the review, and start afresh. */
+export function forgetIdentityDone(slug: string): void {
+  try {
+    window.localStorage.removeItem(identityDoneKey(slug));
+  } catch {
+    // Nothing stored, nothing to forget.
+  }
+}
 
 /** The participant's page: introduction → join → optional questions → voting → done. */
 export function ReviewPage({ slug }: { slug: string }) {

@@ -7,6 +7,7 @@ import { FormAlert } from '../components/form-fields.js';
 import { PageHeading } from '../components/page-heading.js';
 import { LoadError, Loading } from '../components/query-state.js';
 import { usePageTitle } from '../hooks/use-page-title.js';
+import { forgetIdentityDone } from './review-page.js';
 
 /**
  * A participant's rights in one review: download everything held about this browser's participant,
@@ -20,6 +21,7 @@ export function YourDataPage({ slug }: { slug: string }) {
   const erase = useMutation({
     mutationFn: () => api.eraseMyData(slug),
     onSuccess: async () => {
+      forgetIdentityDone(slug);
       setConfirming(false);
       await queryClient.invalidateQueries({ queryKey: queryKeys.participation(slug) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.myVotes(slug) });
