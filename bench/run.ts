@@ -11,6 +11,13 @@ import { themesBenchCases } from './themes.js';
  * `npm run bench`: runs every benchmark case in its own child process, so each case's peak memory
  * (maxRSS) is its own, and prints one JSON document of figures with units.
  */
+// `npm run bench -- votes`: only the vote load benchmark (a real server under autocannon; see votes.ts).
+if (process.argv[2] === 'votes') {
+  const { votesReport } = await import('./votes.js');
+  process.stdout.write(`${JSON.stringify(await votesReport(), null, 2)}\n`);
+  process.exit(0);
+}
+
 const benchDirectory = dirname(fileURLToPath(import.meta.url));
 const tsxCli = join(benchDirectory, '..', 'node_modules', 'tsx', 'dist', 'cli.mjs');
 

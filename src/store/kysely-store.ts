@@ -3,12 +3,12 @@ import type { ReviewRole } from '../contract/reviews.js';
 import { KyselyEventStore } from './event-queries.js';
 import type { EventStore } from './event-store.js';
 import { KyselyListeningStore, type ListeningStore } from './listening-queries.js';
-import { KyselyPrivacyStore, type PrivacyStore } from './privacy-queries.js';
 import { migrationProvider } from './migrations/index.js';
 import * as moderation from './moderation-queries.js';
+import { KyselyPrivacyStore, type PrivacyStore } from './privacy-queries.js';
+import type { Database, IntegerBoolean, ReviewsTable, StatementsTable } from './schema.js';
 import { KyselySecurityStore } from './security-queries.js';
 import type { SecurityStore } from './security-store.js';
-import type { Database, IntegerBoolean, ReviewsTable, StatementsTable } from './schema.js';
 import {
   type AccountRow,
   type AnalysisRow,
@@ -1164,42 +1164,94 @@ export class KyselyStore implements Store {
     if (inputs.length === 0) return [];
     return this.#inTransaction(async (tx) => {
       const results: RecordedVote[] = [];
-      for (const input of inputs) results.push(await tx.#recordKeyedVote(input));
+      // Chunks in order, so a later chunk's vote on a pair still wins over an earlier one's.
+      for (const chunk of chunked(inputs, this.#rowsPerInsert(6))) results.push(...(await tx.#recordVoteChunk(chunk)));
       return results;
     });
   }
 
   /**
-   * One vote of a batch. The event goes in first with ON CONFLICT DO NOTHING on (participant, key):
-   * a replay inserts no row, and then the current vote must not be touched either, so a late retry
-   * cannot overwrite a newer vote with an old value.
+   * A batch in three or four statements whatever its size, since per-row statements made the batch
+   * cost grow with it: which pairs already have a current vote; every event in one insert, skipping
+   * (ON CONFLICT DO NOTHING) those whose participant already used the key; the events found that way;
+   * then one upsert of the current votes, the last recorded vote of each pair winning. A replayed vote
+   * touches no current vote, so a late retry cannot overwrite a newer vote with an old value.
    */
-  async #recordKeyedVote(input: NewVote): Promise<RecordedVote> {
-    const key = input.idempotencyKey ?? null;
-    if (key === null) {
-      await this.#recordVote(input);
-      return { status: 'recorded' };
-    }
+  async #recordVoteChunk(chunk: readonly NewVote[]): Promise<RecordedVote[]> {
+    const pairKey = (vote: { participantId: number; statementId: number }) =>
+      `${vote.participantId}:${vote.statementId}`;
+    const existingRows = await this.#db
+      .selectFrom('votes')
+      .select(['participant_id', 'statement_id'])
+      .where((where) =>
+        where.or(
+          chunk.map((vote) =>
+            where.and([where('participant_id', '=', vote.participantId), where('statement_id', '=', vote.statementId)]),
+          ),
+        ),
+      )
+      .execute();
+    const hasCurrentVote = new Set(
+      existingRows.map((row) => pairKey({ participantId: row.participant_id, statementId: row.statement_id })),
+    );
     const inserted = await this.#db
       .insertInto('vote_events')
-      .values({
-        review_id: input.reviewId,
-        participant_id: input.participantId,
-        statement_id: input.statementId,
-        value: input.value,
-        voted_at: input.votedAt,
-        idempotency_key: key,
-      })
+      .values(
+        chunk.map((vote) => ({
+          review_id: vote.reviewId,
+          participant_id: vote.participantId,
+          statement_id: vote.statementId,
+          value: vote.value,
+          voted_at: vote.votedAt,
+          idempotency_key: vote.idempotencyKey ?? null,
+        })),
+      )
       .onConflict((conflict) => conflict.columns(['participant_id', 'idempotency_key']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (inserted === undefined) {
-      const earlier = await this.findVoteEventByIdempotencyKey(input.participantId, key);
-      if (earlier === undefined) throw new Error('A vote event conflicted on its idempotency key but cannot be found.');
-      return { status: 'replayed', ...earlier };
+      .returning(['participant_id', 'idempotency_key'])
+      .execute();
+    const unclaimedKeys = new Set(
+      inserted
+        .filter((row) => row.idempotency_key !== null)
+        .map((row) => `${row.participant_id}:${row.idempotency_key}`),
+    );
+    const results: RecordedVote[] = [];
+    const current = new Map<string, NewVote>();
+    for (const vote of chunk) {
+      const key = vote.idempotencyKey ?? null;
+      if (key !== null && !unclaimedKeys.delete(`${vote.participantId}:${key}`)) {
+        // Not inserted: the key was used before, in an earlier request or earlier in this batch.
+        const earlier = await this.findVoteEventByIdempotencyKey(vote.participantId, key);
+        if (earlier === undefined)
+          throw new Error('A vote event conflicted on its idempotency key but cannot be found.');
+        results.push({ status: 'replayed', ...earlier });
+        continue;
+      }
+      const pair = pairKey(vote);
+      results.push({ status: 'recorded', firstOnStatement: !hasCurrentVote.has(pair) });
+      hasCurrentVote.add(pair);
+      current.set(pair, vote);
     }
-    await this.#upsertCurrentVote(input);
-    return { status: 'recorded' };
+    if (current.size > 0) {
+      await this.#db
+        .insertInto('votes')
+        .values(
+          [...current.values()].map((vote) => ({
+            participant_id: vote.participantId,
+            statement_id: vote.statementId,
+            review_id: vote.reviewId,
+            value: vote.value,
+            voted_at: vote.votedAt,
+          })),
+        )
+        .onConflict((conflict) =>
+          conflict.columns(['participant_id', 'statement_id']).doUpdateSet((update) => ({
+            value: update.ref('excluded.value'),
+            voted_at: update.ref('excluded.voted_at'),
+          })),
+        )
+        .execute();
+    }
+    return results;
   }
 
   async findVoteEventByIdempotencyKey(

@@ -6,6 +6,7 @@ import {
   type DatabaseConnection,
   type Driver,
   Kysely,
+  type SqliteDatabase,
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
@@ -38,7 +39,9 @@ export interface SqliteStoreOptions {
  */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
   const database = openSqliteDatabase(options);
-  const db = new Kysely<Tables>({ dialect: new ImmediateTransactionSqliteDialect({ database }) });
+  const db = new Kysely<Tables>({
+    dialect: new ImmediateTransactionSqliteDialect({ database: withStatementCache(database) }),
+  });
   return new KyselyStore(db, { kind: 'sqlite', onClose: options.onClose });
 }
 
@@ -85,4 +88,29 @@ class ImmediateTransactionSqliteDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
+}
+
+/**
+ * Kysely prepares every query afresh; on the vote path that cost more than running it. The same few
+ * SQL texts recur (values are bound parameters), so prepared statements are kept, least recently used
+ * dropped past `limit`. Safe with one connection: Kysely runs one query at a time on it, and a
+ * statement is finished (`all`/`run`) before the next begins; SQLite re-prepares a cached statement
+ * itself if a migration changed the schema.
+ */
+function withStatementCache(database: Database.Database, limit = 500): SqliteDatabase {
+  const statements = new Map<string, Database.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (statement === undefined) {
+        statement = database.prepare(sql);
+        if (statements.size >= limit) statements.delete(statements.keys().next().value as string);
+      } else {
+        statements.delete(sql);
+      }
+      statements.set(sql, statement);
+      return statement;
+    },
+  };
 }

@@ -561,9 +561,10 @@ export interface ModerationEventRow {
   createdAt: string;
 }
 
-/** What `recordVotes` did with one vote: appended it, or found the earlier event with its key. */
+/** What `recordVotes` did with one vote: appended it, or found the earlier event sent with its key. */
 export type RecordedVote =
-  | { status: 'recorded' }
+  /** `firstOnStatement`: the participant had no current vote on that statement before (counts grow). */
+  | { status: 'recorded'; firstOnStatement: boolean }
   | { status: 'replayed'; statementId: number; value: -1 | 0 | 1; votedAt: string };
 
 export interface NewVote {

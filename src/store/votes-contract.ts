@@ -70,7 +70,12 @@ export function runVotesContract(name: string, createStore: () => Promise<Store>
       ];
       const results = await store.recordVotes(batch);
 
-      expect(results).toEqual(batch.map(() => ({ status: 'recorded' })));
+      expect(results).toEqual([
+        { status: 'recorded', firstOnStatement: true },
+        { status: 'recorded', firstOnStatement: true },
+        { status: 'recorded', firstOnStatement: false },
+        { status: 'recorded', firstOnStatement: true },
+      ]);
       expect(await store.listVoteEvents(review.id)).toEqual(
         batch.map(({ participantId, statementId, value, votedAt }) => ({ participantId, statementId, value, votedAt })),
       );
@@ -93,7 +98,7 @@ export function runVotesContract(name: string, createStore: () => Promise<Store>
         idempotencyKey: key,
       });
       expect(await store.recordVotes([keyed(alice.id, first.id, 1, 10, 'alice-key-0001')])).toEqual([
-        { status: 'recorded' },
+        { status: 'recorded', firstOnStatement: true },
       ]);
       // A newer vote on the same statement, then a late retry of the first: the retry must not win.
       await store.recordVotes([keyed(alice.id, first.id, -1, 11, 'alice-key-0002')]);
@@ -106,7 +111,7 @@ export function runVotesContract(name: string, createStore: () => Promise<Store>
 
       expect(retried).toEqual([
         { status: 'replayed', statementId: first.id, value: 1, votedAt: at(10) },
-        { status: 'recorded' },
+        { status: 'recorded', firstOnStatement: true },
         { status: 'replayed', statementId: second.id, value: 0, votedAt: at(12) },
       ]);
       expect(await store.countVoteEvents(review.id)).toBe(3);

@@ -13,6 +13,7 @@ import { hashToken, newParticipantSeed, newToken } from '../auth/tokens.js';
 import type { AppContext } from '../context.js';
 import { type Outcome, ok, refuse } from '../errors.js';
 import { presentParticipantIdentityQuestion, presentReview, presentStatement } from '../presenters/presenters.js';
+import { voteCountsFor } from '../votes/vote-counts.js';
 import { voteWriterFor } from '../votes/vote-writer.js';
 import { checkStatementPosting } from './moderation.js';
 import { refuseIfArchived, refuseUntilRequiredAnswered } from './participation-gates.js';
@@ -59,7 +60,7 @@ export async function buildParticipation(
 
   let nextStatement: StatementRow | undefined;
   if (participant && candidates.length > 0) {
-    const voteCounts = await store.currentVoteCounts(review.id);
+    const voteCounts = await voteCountsFor(store).get(review.id);
     nextStatement = await pickNext({ review, participant, candidates, voteCounts });
   }
   return {
@@ -126,6 +127,7 @@ export async function castVote(
     idempotencyKey: idempotencyKey ?? null,
   });
   if (result.status === 'replayed') return sameVoteOrRefuse(result, statementId, value);
+  voteCountsFor(context.store).recorded(review.id, statementId, result.firstOnStatement);
   context.onReviewChanged(review.id);
   return ok(undefined);
 }
@@ -229,7 +231,11 @@ export async function addParticipantStatement(
       });
       return ok(created);
     });
-    if (outcome.ok) context.onReviewChanged(review.id);
+    if (outcome.ok) {
+      // The author's own vote went in with the statement, not through the VoteWriter.
+      voteCountsFor(context.store).forget(review.id);
+      context.onReviewChanged(review.id);
+    }
     return outcome;
   } catch (error) {
     if (error instanceof StoreConflictError) {

@@ -81,7 +81,7 @@ for (const factory of testStoreFactories) {
 
       const results = await Promise.all(voters.map((voter) => writer.write(vote(voter.id))));
 
-      expect(results).toEqual(voters.map(() => ({ status: 'recorded' })));
+      expect(results).toEqual(voters.map(() => ({ status: 'recorded', firstOnStatement: true })));
       expect(counting.batches.reduce((sum, size) => sum + size, 0)).toBe(40);
       expect(Math.max(...counting.batches)).toBe(16);
       expect(counting.batches.length).toBeLessThanOrEqual(3);
