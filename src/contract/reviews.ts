@@ -18,6 +18,12 @@ export const slugSchema = z
   .max(limits.slugMaxLength, `A slug has at most ${limits.slugMaxLength} characters.`)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'A slug uses lower-case letters, digits and single hyphens.');
 
+/**
+ * Words the web app uses as paths beside review slugs (/organise/new, /organise/events/…); a review
+ * with one of these slugs could never be opened in the console.
+ */
+export const reservedSlugs: readonly string[] = ['new', 'events', 'place-lists'];
+
 const reviewFields = {
   title: z.string().trim().min(1, 'A review needs a title.').max(limits.reviewTitleMaxLength),
   introduction: z.string().trim().max(limits.reviewIntroductionMaxLength),
@@ -39,7 +45,9 @@ const reviewFields = {
 
 export const createReviewBody = z.strictObject({
   ...reviewFields,
-  slug: slugSchema,
+  slug: slugSchema.refine((slug) => !reservedSlugs.includes(slug), {
+    message: `This web address is used by the app itself; choose another (not ${reservedSlugs.join(', ')}).`,
+  }),
   introduction: reviewFields.introduction.default(''),
   status: reviewFields.status.default('draft'),
   visibility: reviewFields.visibility.default('public'),

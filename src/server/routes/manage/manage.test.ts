@@ -76,6 +76,12 @@ for (const factory of testStoreFactories) {
       expect(noTitle.json<Problem>().errors?.[0]?.field).toBe('title');
       const longTitle = await owner.post('/api/manage/reviews', { title: 't'.repeat(201), slug: 'a-review' });
       expect(longTitle.statusCode).toBe(400);
+      const reserved = await owner.post('/api/manage/reviews', { title: 'Our events', slug: 'events' });
+      expect(reserved.statusCode).toBe(400);
+      expect(reserved.json<Problem>().errors?.[0]).toMatchObject({
+        field: 'slug',
+        message: expect.stringMatching(/used by the app/),
+      });
 
       expect((await owner.post('/api/manage/reviews', { title: 'A review', slug: 'a-review' })).statusCode).toBe(201);
       const taken = await owner.post('/api/manage/reviews', { title: 'Another', slug: 'a-review' });
