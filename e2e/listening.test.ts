@@ -225,6 +225,12 @@ describe('listening: prompts, voter voices offline, promotion', () => {
     await screenshot(moderator, 'listening-5-promoted');
     await expectNoAxeViolations(moderator, 'listening page after promotion');
 
+    // Themes over the answers and voices, found on the server.
+    await moderator.getByRole('button', { name: 'Find themes now' }).click();
+    await moderator.getByText('Last found').waitFor();
+    expect(await store.listening.latestThemeRun(reviewId)).toMatchObject({ answerCount: 5 });
+    await expectNoAxeViolations(moderator, 'listening page with themes');
+
     const promoted = (await store.listStatements(reviewId, { moderation: ['accepted'] })).find(
       (statement) => statement.text === 'We never explained what we stand for.',
     );

@@ -201,3 +201,26 @@ export const promotedStatementSchema = z.object({
   sourceId: z.number().int(),
 });
 export type PromotedStatement = z.infer<typeof promotedStatementSchema>;
+
+/** One theme of the latest run: its label, size and the 2–3 most central answers or voices. */
+export const listeningThemeSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  words: z.array(z.string()),
+  count: z.number().int(),
+  representatives: z.array(
+    z.object({ sourceKind: z.enum(['prompt_answer', 'voter_voice']), sourceId: z.number().int(), text: z.string() }),
+  ),
+});
+export type ListeningTheme = z.infer<typeof listeningThemeSchema>;
+
+/** The latest theme run over a review's answers and voices, or null before the first. */
+export const themeRunSchema = z
+  .object({
+    createdAt: z.string(),
+    answerCount: z.number().int(),
+    unclassifiedCount: z.number().int(),
+    themes: z.array(listeningThemeSchema),
+  })
+  .nullable();
+export type ThemeRunResult = z.infer<typeof themeRunSchema>;

@@ -49,6 +49,16 @@ export interface ListeningStore {
   listVoterVoices(reviewId: number): Promise<VoterVoiceRow[]>;
   findVoterVoice(reviewId: number, voiceId: number): Promise<VoterVoiceRow | undefined>;
 
+  /** Stores a run of the theme engine (its JSON) for the review. */
+  saveThemeRun(input: {
+    reviewId: number;
+    answerCount: number;
+    result: string;
+    createdAt: string;
+  }): Promise<ThemeRunRow>;
+  /** The review's latest theme run, or undefined before the first. */
+  latestThemeRun(reviewId: number): Promise<ThemeRunRow | undefined>;
+
   /** Notes what a statement was promoted from. */
   setStatementSource(reviewId: number, statementId: number, source: StatementSource): Promise<void>;
   /** The review's statements that were promoted from an answer or a voice, by statement id. */
@@ -138,6 +148,13 @@ export interface VoterVoiceRow {
   text: string;
   recordedByAccountId: number | null;
   idempotencyKey: string;
+  createdAt: string;
+}
+
+export interface ThemeRunRow {
+  id: number;
+  answerCount: number;
+  result: string;
   createdAt: string;
 }
 
@@ -397,6 +414,36 @@ export class KyselyListeningStore implements ListeningStore {
       .where('id', '=', voiceId)
       .executeTakeFirst();
     return row && voiceFromRow(row);
+  }
+
+  async saveThemeRun(input: {
+    reviewId: number;
+    answerCount: number;
+    result: string;
+    createdAt: string;
+  }): Promise<ThemeRunRow> {
+    const row = await this.#db
+      .insertInto('theme_runs')
+      .values({
+        review_id: input.reviewId,
+        answer_count: input.answerCount,
+        result: input.result,
+        created_at: input.createdAt,
+      })
+      .returning(['id', 'answer_count', 'result', 'created_at'])
+      .executeTakeFirstOrThrow();
+    return { id: row.id, answerCount: row.answer_count, result: row.result, createdAt: row.created_at };
+  }
+
+  async latestThemeRun(reviewId: number): Promise<ThemeRunRow | undefined> {
+    const row = await this.#db
+      .selectFrom('theme_runs')
+      .select(['id', 'answer_count', 'result', 'created_at'])
+      .where('review_id', '=', reviewId)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && { id: row.id, answerCount: row.answer_count, result: row.result, createdAt: row.created_at };
   }
 
   async setStatementSource(reviewId: number, statementId: number, source: StatementSource): Promise<void> {

@@ -40,6 +40,7 @@ export interface Database {
   feedback: FeedbackTable;
   voice_options: VoiceOptionsTable;
   voter_voices: VoterVoicesTable;
+  theme_runs: ThemeRunsTable;
   events: EventsTable;
   event_hosts: EventHostsTable;
   event_registrations: EventRegistrationsTable;

@@ -13,6 +13,7 @@ import type {
   PromoteStatementBody,
   RecordVoiceBody,
   ReviewAnswer,
+  ThemeRunResult,
   UpdatePromptBody,
   VoiceForm,
   VoiceOptions,
@@ -27,6 +28,7 @@ export type {
   PromotedStatement,
   RecordVoiceBody,
   ReviewAnswer,
+  ThemeRunResult,
   VoiceForm,
   VoiceOptions,
   VoterVoice,
@@ -59,6 +61,8 @@ export const listeningApi = {
   /** The key travels in the body (same meaning as the Idempotency-Key header), so `request` stays as it is. */
   recordVoice: (slug: string, body: RecordVoiceBody & { idempotencyKey: string }) =>
     request<VoterVoice>('POST', `${managePath(slug)}/voices`, body),
+  themes: (slug: string) => request<ThemeRunResult>('GET', `${managePath(slug)}/themes`),
+  runThemes: (slug: string) => request<ThemeRunResult>('POST', `${managePath(slug)}/themes`),
   promote: (slug: string, body: PromoteStatementBody) =>
     request<PromotedStatement>('POST', `${managePath(slug)}/statements/promote`, body),
 };
@@ -71,4 +75,5 @@ export const listeningKeys = {
   answers: (slug: string) => ['manage', 'answers', slug] as const,
   voices: (slug: string) => ['manage', 'voices', slug] as const,
   voiceForm: (slug: string) => ['manage', 'voice-form', slug] as const,
+  themes: (slug: string) => ['manage', 'themes', slug] as const,
 };

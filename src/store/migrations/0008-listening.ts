@@ -15,6 +15,8 @@ import { generatedId, type MigrationDialect, uniqueName } from './dialect-helper
  *   re-inserts places) and keeps the place's code and name, so the seat survives a new list.
  *   `consent` can only be 1: a voice without consent is never stored. `idempotency_key` is unique per
  *   review, so a canvasser's phone retrying a sync can never add the same voice twice.
+ * - `theme_runs`: each run of the offline theme engine over a review's answers and voices, as the
+ *   engine's JSON; the latest one is shown and is the previous run of the next (stable theme ids).
  * - `statements.source_kind` / `source_id`: new nullable columns rather than a CHECK change (SQLite
  *   cannot alter CHECKs); the store only writes 'prompt_answer' or 'voter_voice'. No foreign key, as
  *   the source lives in one of two tables; a statement outlives a deleted source.
@@ -119,6 +121,20 @@ export function listeningMigration(dialect: MigrationDialect): Migration {
       await db.schema
         .createIndex('voter_voices_review_id_id_index')
         .on('voter_voices')
+        .columns(['review_id', 'id'])
+        .execute();
+
+      await db.schema
+        .createTable('theme_runs')
+        .addColumn('id', 'integer', id)
+        .addColumn('review_id', 'integer', (column) => column.notNull().references('reviews.id').onDelete('cascade'))
+        .addColumn('answer_count', 'integer', (column) => column.notNull())
+        .addColumn('result', 'text', (column) => column.notNull())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .execute();
+      await db.schema
+        .createIndex('theme_runs_review_id_id_index')
+        .on('theme_runs')
         .columns(['review_id', 'id'])
         .execute();
 

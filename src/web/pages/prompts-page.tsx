@@ -65,6 +65,7 @@ function Listening({ slug }: { slug: string }) {
           <VoiceOptionsEditor slug={slug} />
         </section>
       ) : null}
+      {roleAllows(role, 'moderate') ? <Themes slug={slug} canRun={roleAllows(role, 'editReview')} /> : null}
       {roleAllows(role, 'moderate') ? <Answers slug={slug} /> : null}
       {roleAllows(role, 'moderate') ? <Voices slug={slug} /> : null}
       {roleAllows(role, 'viewDashboard') ? <Feedback slug={slug} /> : null}
@@ -250,6 +251,58 @@ function AddPrompt({ slug }: { slug: string }) {
       </button>
       <StatusMessage message={add.isSuccess ? t('listening.page.promptAdded') : undefined} />
     </form>
+  );
+}
+
+function Themes({ slug, canRun }: { slug: string; canRun: boolean }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const themes = useQuery({ queryKey: listeningKeys.themes(slug), queryFn: () => listeningApi.themes(slug) });
+  const run = useMutation({
+    mutationFn: () => listeningApi.runThemes(slug),
+    onSuccess: (next) => queryClient.setQueryData(listeningKeys.themes(slug), next),
+  });
+  return (
+    <section aria-labelledby="themes-heading" className="section">
+      <h2 id="themes-heading">{t('listening.themes.title')}</h2>
+      <p className="hint">{t('listening.themes.hint')}</p>
+      {canRun ? (
+        <button type="button" className="button button-secondary" onClick={() => run.mutate()} disabled={run.isPending}>
+          {run.isPending ? t('listening.themes.running') : t('listening.themes.run')}
+        </button>
+      ) : null}
+      <FormAlert error={run.error} />
+      {themes.isError ? <LoadError error={themes.error} /> : null}
+      {themes.data === null ? <p>{t('listening.themes.none')}</p> : null}
+      {themes.data ? (
+        <>
+          <p>
+            {t('listening.themes.lastRun', {
+              time: new Date(themes.data.createdAt).toLocaleString(i18n.language === 'cy' ? 'cy-GB' : 'en-GB'),
+              count: themes.data.answerCount,
+            })}
+          </p>
+          <ul className="voice-list">
+            {themes.data.themes.map((theme) => (
+              <li key={theme.id} className="panel">
+                <h3>{theme.label}</h3>
+                <p className="hint voice-meta">
+                  {t('listening.themes.size', { count: theme.count })} · {theme.words.join(', ')}
+                </p>
+                {theme.representatives.map((representative) => (
+                  <blockquote key={`${representative.sourceKind}-${representative.sourceId}`}>
+                    {representative.text}
+                  </blockquote>
+                ))}
+              </li>
+            ))}
+          </ul>
+          {themes.data.unclassifiedCount > 0 ? (
+            <p className="hint">{t('listening.themes.unclassified', { count: themes.data.unclassifiedCount })}</p>
+          ) : null}
+        </>
+      ) : null}
+    </section>
   );
 }
 

@@ -12,6 +12,7 @@ import {
   promoteStatementBody,
   recordVoiceBody,
   reviewAnswerSchema,
+  themeRunSchema,
   updatePromptBody,
   voiceFormSchema,
   voiceOptionsSchema,
@@ -32,6 +33,7 @@ import {
   updatePrompt,
   voiceForm,
 } from '../../commands/listening.js';
+import { latestThemes, runThemes } from '../../commands/listening-themes.js';
 import type { App, AppContext } from '../../context.js';
 import { fieldError, unwrap } from '../../errors.js';
 import { presentManagedPrompt, presentReviewAnswer, presentVoterVoice } from '../../presenters/listening.js';
@@ -354,6 +356,40 @@ export function registerListeningRoutes(app: App, context: AppContext): void {
         sourcesByKind(context, review),
       ]);
       return voices.map((voice) => presentVoterVoice(voice, sources.voter_voice.get(voice.id) ?? []));
+    },
+  );
+
+  app.get(
+    `${manage}/themes`,
+    {
+      config: { permission: 'moderate' },
+      schema: {
+        tags,
+        summary: 'The latest themes found in the answers and voices (null before the first run)',
+        params: slugParams,
+        response: { 200: themeRunSchema },
+      },
+    },
+    async (request) => {
+      const { review } = await authoriseReview(context, request, request.params.slug, 'moderate');
+      return latestThemes(context, review);
+    },
+  );
+
+  app.post(
+    `${manage}/themes`,
+    {
+      config: { permission: 'editReview', audit: 'themes.run' },
+      schema: {
+        tags,
+        summary: 'Group the answers and voices into themes now (offline engine), keeping earlier theme ids',
+        params: slugParams,
+        response: { 200: themeRunSchema },
+      },
+    },
+    async (request) => {
+      const { review } = await authoriseReview(context, request, request.params.slug, 'editReview');
+      return runThemes(context, review);
     },
   );
 
