@@ -243,6 +243,8 @@ export function runStoreContract(name: string, createStore: () => Promise<Store>
           status: 'closed',
           participantsCanAddStatements: false,
           updatedAt: at(20),
+          // Closing starts the retention clock (0011).
+          closedAt: at(20),
         });
         expect(await store.findReviewById(review.id)).toEqual(updated);
         await expect(store.updateReview(review.id + 1000, { title: 'x', updatedAt: at(21) })).rejects.toThrow(
