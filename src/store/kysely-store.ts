@@ -1,5 +1,7 @@
 import { type Kysely, Migrator, type Selectable, sql } from 'kysely';
 import type { ReviewRole } from '../contract/reviews.js';
+import { KyselyEventOutcomeStore, KyselyVolunteerStore } from './event-outcome-queries.js';
+import type { EventOutcomeStore, VolunteerStore } from './event-outcome-store.js';
 import { KyselyEventStore } from './event-queries.js';
 import type { EventStore } from './event-store.js';
 import { KyselyListeningStore, type ListeningStore } from './listening-queries.js';
@@ -82,6 +84,14 @@ export class KyselyStore implements Store {
 
   get events(): EventStore {
     return new KyselyEventStore(this.#db, this.kind);
+  }
+
+  get eventOutcomes(): EventOutcomeStore {
+    return new KyselyEventOutcomeStore(this.#db);
+  }
+
+  get volunteers(): VolunteerStore {
+    return new KyselyVolunteerStore(this.#db);
   }
 
   get privacy(): PrivacyStore {

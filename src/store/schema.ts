@@ -1,5 +1,15 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { EventHostsTable, EventRegistrationsTable, EventsTable, EventTablePlansTable } from './event-schema.js';
+import type {
+  EventAgendaItemsTable,
+  EventOutcomesTable,
+  EventReportSuggestionsTable,
+  EventReportsTable,
+  EventRunSheetsTable,
+  EventStatementsTable,
+  VolunteerAssignmentsTable,
+  VolunteerOffersTable,
+} from './event-outcome-schema.js';
 import type { LoginFailuresTable, PasswordResetTokensTable } from './security-schema.js';
 
 /**
@@ -45,6 +55,14 @@ export interface Database {
   event_hosts: EventHostsTable;
   event_registrations: EventRegistrationsTable;
   event_table_plans: EventTablePlansTable;
+  event_run_sheets: EventRunSheetsTable;
+  event_agenda_items: EventAgendaItemsTable;
+  event_outcomes: EventOutcomesTable;
+  event_statements: EventStatementsTable;
+  event_reports: EventReportsTable;
+  event_report_suggestions: EventReportSuggestionsTable;
+  volunteer_offers: VolunteerOffersTable;
+  volunteer_assignments: VolunteerAssignmentsTable;
   login_failures: LoginFailuresTable;
   password_reset_tokens: PasswordResetTokensTable;
 }

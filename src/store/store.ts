@@ -1,4 +1,5 @@
 import type { ReviewRole } from '../contract/reviews.js';
+import type { EventOutcomeStore, VolunteerStore } from './event-outcome-store.js';
 import type { EventStore } from './event-store.js';
 import type { ListeningStore } from './listening-queries.js';
 import type { PrivacyStore } from './privacy-queries.js';
@@ -22,6 +23,10 @@ export interface Store {
   readonly listening: ListeningStore;
   /** Events, registrations, check-in and table plans (0009). */
   readonly events: EventStore;
+  /** Run sheets, event outcomes and the event report (0013). */
+  readonly eventOutcomes: EventOutcomeStore;
+  /** Volunteer offers and their assignments to events (0013). */
+  readonly volunteers: VolunteerStore;
   /** A participant's data export and erasure, and retention (0011); inside `transaction`, part of it. */
   readonly privacy: PrivacyStore;
   /** Sign-in failures and password reset tokens (0012). */

@@ -1,0 +1,2 @@
+export * from './agenda.js';
+export * from './templates.js';
