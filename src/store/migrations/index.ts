@@ -11,8 +11,8 @@ import { eventsMigration } from './0009-events.js';
 import { voteIdempotencyMigration } from './0010-vote-idempotency.js';
 import { privacyMigration } from './0011-privacy.js';
 import { accountSecurityMigration } from './0012-account-security.js';
-import { voteTallyIndexMigration } from './0013-vote-tally-index.js';
 import { eventOutcomesMigration } from './0013-event-outcomes.js';
+import { voteTallyIndexMigration } from './0014-vote-tally-index.js';
 import type { MigrationDialect } from './dialect-helpers.js';
 
 /**
@@ -35,7 +35,7 @@ const migrationFactories: ReadonlyArray<readonly [name: string, create: (dialect
   ['0011-privacy', privacyMigration],
   ['0012-account-security', accountSecurityMigration],
   ['0013-event-outcomes', eventOutcomesMigration],
-  ['0013-vote-tally-index', voteTallyIndexMigration],
+  ['0014-vote-tally-index', voteTallyIndexMigration],
 ];
 
 /** The names of every migration, in application order. */
