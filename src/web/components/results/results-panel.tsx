@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ExportFile } from '../../../contract/results.js';
 import { api, type ManagedReview, queryKeys } from '../../api.js';
+import { EmbedSnippets } from '../../embed/embed-snippet.js';
 import { FormAlert, StatusMessage } from '../form-fields.js';
 
 const visibilities = ['team', 'public'] as const;
@@ -71,6 +72,7 @@ export function ResultsPanel({ review, canEdit }: { review: ManagedReview; canEd
           </li>
         ))}
       </ul>
+      <EmbedSnippets slug={review.slug} title={review.title} resultsPublic={review.resultsVisibility === 'public'} />
     </section>
   );
 }
