@@ -11,6 +11,7 @@ import { loadConfig } from '../src/server/env.js';
 import { InProcessAnalysisEvents } from '../src/server/live/analysis-events.js';
 import { MemoryMailer } from '../src/server/mail/mailer.js';
 import { openStore } from '../src/store/open.js';
+import type { Store } from '../src/store/store.js';
 import { AnalysisRunner } from '../src/worker/analysis-runner.js';
 
 /**
@@ -31,99 +32,105 @@ export const reportBenchCase = {
 const traditions = ['Democratic socialist', 'Social democrat', 'Green left', 'Trade unionist'];
 const webAssets = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'web');
 
+/** The benchmark's review, written through the store's bulk paths in one transaction. */
+export async function seedReportReview(store: Store): Promise<{ reviewId: number; slug: string; votes: number }> {
+  const { participantCount, statementCount, votesPerParticipant, groupCount } = reportBenchCase;
+  const planted = plantedConversation({
+    participantCount,
+    statementCount,
+    votesPerParticipant,
+    groupCount,
+    seed: 2024,
+  });
+  const random = createRandom(7);
+  const now = new Date('2026-11-25T10:00:00.000Z').toISOString();
+  return store.transaction(async (tx) => {
+    const owner = await tx.createAccount({
+      email: 'owner@bench.test',
+      displayName: 'Bench owner',
+      passwordHash: 'not-a-real-hash',
+      isInstanceOwner: true,
+      createdAt: now,
+    });
+    const review = await tx.createReview({
+      slug: 'report-bench',
+      title: 'Report benchmark review',
+      introduction: '',
+      status: 'open',
+      visibility: 'public',
+      moderationMode: 'permissive',
+      participantsCanAddStatements: false,
+      createdByAccountId: owner.id,
+      createdAt: now,
+      updatedAt: now,
+      resultsVisibility: 'public',
+    });
+    await tx.setReviewRole({ reviewId: review.id, accountId: owner.id, role: 'owner', createdAt: now });
+    const statementIds: number[] = [];
+    for (let index = 0; index < statementCount; index++) {
+      const statement = await tx.createStatement({
+        reviewId: review.id,
+        text: `Synthetic statement number ${index} for the report benchmark.`,
+        textKey: `synthetic statement number ${index}`,
+        origin: 'seed',
+        moderation: 'accepted',
+        isMeta: false,
+        authorParticipantId: null,
+        authorAccountId: null,
+        createdAt: now,
+      });
+      statementIds.push(statement.id);
+    }
+    const participants = await tx.createParticipants(
+      Array.from({ length: participantCount }, (_, index) => ({
+        reviewId: review.id,
+        tokenHash: `bench-${index}`,
+        seed: index,
+        createdAt: now,
+      })),
+    );
+    const question = await tx.createIdentityQuestion({
+      reviewId: review.id,
+      prompt: 'Which tradition do you feel closest to?',
+      kind: 'tradition',
+      options: traditions,
+      createdAt: now,
+    });
+    // Most people's tradition follows their planted group, so breakdowns have real differences.
+    for (const [index, participant] of participants.entries()) {
+      const draw = random();
+      if (draw < 0.1) continue;
+      const group = planted.plantedGroup[index] as number;
+      const option = draw < 0.75 ? group % traditions.length : Math.floor(random() * traditions.length);
+      await tx.setIdentityAnswer({
+        participantId: participant.id,
+        questionId: question.id,
+        optionId: question.options[option]?.id ?? null,
+        answeredAt: now,
+      });
+    }
+    const { votes } = planted;
+    await tx.importVotes(
+      review.id,
+      Array.from({ length: votes.values.length }, (_, index) => ({
+        participantId: (participants[votes.participantIndex[index] as number] as { id: number }).id,
+        statementId: statementIds[votes.statementIndex[index] as number] as number,
+        value: votes.values[index] as -1 | 0 | 1,
+        votedAt: now,
+      })),
+    );
+    return { reviewId: review.id, slug: review.slug, votes: votes.values.length };
+  });
+}
+
 export async function runReportBench(): Promise<Record<string, unknown>> {
-  const { participantCount, statementCount, votesPerParticipant, groupCount, requests } = reportBenchCase;
+  const { participantCount, statementCount, requests } = reportBenchCase;
   const directory = mkdtempSync(join(tmpdir(), 'common-ground-bench-report-'));
   const store = await openStore(join(directory, 'bench.sqlite'));
   try {
     await store.migrate();
     const seedingStart = performance.now();
-    const planted = plantedConversation({
-      participantCount,
-      statementCount,
-      votesPerParticipant,
-      groupCount,
-      seed: 2024,
-    });
-    const random = createRandom(7);
-    const now = new Date('2026-11-25T10:00:00.000Z').toISOString();
-    const { reviewId, slug } = await store.transaction(async (tx) => {
-      const owner = await tx.createAccount({
-        email: 'owner@bench.test',
-        displayName: 'Bench owner',
-        passwordHash: 'not-a-real-hash',
-        isInstanceOwner: true,
-        createdAt: now,
-      });
-      const review = await tx.createReview({
-        slug: 'report-bench',
-        title: 'Report benchmark review',
-        introduction: '',
-        status: 'open',
-        visibility: 'public',
-        moderationMode: 'permissive',
-        participantsCanAddStatements: false,
-        createdByAccountId: owner.id,
-        createdAt: now,
-        updatedAt: now,
-        resultsVisibility: 'public',
-      });
-      await tx.setReviewRole({ reviewId: review.id, accountId: owner.id, role: 'owner', createdAt: now });
-      const statementIds: number[] = [];
-      for (let index = 0; index < statementCount; index++) {
-        const statement = await tx.createStatement({
-          reviewId: review.id,
-          text: `Synthetic statement number ${index} for the report benchmark.`,
-          textKey: `synthetic statement number ${index}`,
-          origin: 'seed',
-          moderation: 'accepted',
-          isMeta: false,
-          authorParticipantId: null,
-          authorAccountId: null,
-          createdAt: now,
-        });
-        statementIds.push(statement.id);
-      }
-      const participants = await tx.createParticipants(
-        Array.from({ length: participantCount }, (_, index) => ({
-          reviewId: review.id,
-          tokenHash: `bench-${index}`,
-          seed: index,
-          createdAt: now,
-        })),
-      );
-      const question = await tx.createIdentityQuestion({
-        reviewId: review.id,
-        prompt: 'Which tradition do you feel closest to?',
-        kind: 'tradition',
-        options: traditions,
-        createdAt: now,
-      });
-      // Most people's tradition follows their planted group, so breakdowns have real differences.
-      for (const [index, participant] of participants.entries()) {
-        const draw = random();
-        if (draw < 0.1) continue;
-        const group = planted.plantedGroup[index] as number;
-        const option = draw < 0.75 ? group % traditions.length : Math.floor(random() * traditions.length);
-        await tx.setIdentityAnswer({
-          participantId: participant.id,
-          questionId: question.id,
-          optionId: question.options[option]?.id ?? null,
-          answeredAt: now,
-        });
-      }
-      const { votes } = planted;
-      await tx.importVotes(
-        review.id,
-        Array.from({ length: votes.values.length }, (_, index) => ({
-          participantId: (participants[votes.participantIndex[index] as number] as { id: number }).id,
-          statementId: statementIds[votes.statementIndex[index] as number] as number,
-          value: votes.values[index] as -1 | 0 | 1,
-          votedAt: now,
-        })),
-      );
-      return { reviewId: review.id, slug: review.slug };
-    });
+    const { reviewId, slug, votes } = await seedReportReview(store);
     const seedingMs = performance.now() - seedingStart;
 
     const runner = new AnalysisRunner(store, { debounceMs: 0, inline: true });
@@ -160,7 +167,7 @@ export async function runReportBench(): Promise<Record<string, unknown>> {
       case: `${participantCount / 1000}k-${statementCount / 1000}k`,
       participants: participantCount,
       statements: statementCount,
-      votes: planted.votes.values.length,
+      votes,
       seeding: { value: Math.round(seedingMs), unit: 'ms' },
       analysis: { value: Math.round(analysisMs), unit: 'ms' },
       storedAnalysis: { value: Math.round((stored?.result.length ?? 0) / 1024), unit: 'KiB' },

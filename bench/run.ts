@@ -21,6 +21,12 @@ if (process.argv[2] === 'votes') {
 const benchDirectory = dirname(fileURLToPath(import.meta.url));
 const tsxCli = join(benchDirectory, '..', 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
+// `npm run bench -- report`: only the report page's server time at 20k × 1k and the web bundle sizes.
+if (process.argv[2] === 'report') {
+  process.stdout.write(`${runReportCase()}\n`);
+  process.exit(0);
+}
+
 const analysis = analysisBenchCases.map((benchCase) => {
   const output = execFileSync(process.execPath, [tsxCli, join(benchDirectory, 'analysis.ts'), benchCase.name], {
     encoding: 'utf8',
@@ -38,6 +44,15 @@ const themes = themesBenchCases.map((benchCase) => {
   return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
 });
 
+/** The results page's server time at 20k participants × 1k statements, in its own process (see report.ts). */
+function runReportCase(): string {
+  const output = execFileSync(process.execPath, [tsxCli, join(benchDirectory, 'report.ts')], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return JSON.stringify(JSON.parse(output.trim().split('\n').at(-1) ?? '{}'), null, 2);
+}
+
 const report = {
   machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
   targets: {
@@ -54,5 +69,7 @@ const report = {
   themes,
   // The table planner: 2,000 registrants into tables of 8 against random seating (small; this process).
   tablePlan: benchTablePlan(),
+  // GET /api/reviews/:slug/results at 20k × 1k (target ≤ 1 s) and the participant's gzipped JS.
+  report: JSON.parse(runReportCase()) as Record<string, unknown>,
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
