@@ -1,4 +1,4 @@
-import type { ReviewRow, Store } from '../../store/store.js';
+import type { IdentityQuestionRow, ReviewRow, Store } from '../../store/store.js';
 import { type Outcome, refuse } from '../errors.js';
 
 /**
@@ -21,7 +21,21 @@ export async function refuseUntilRequiredAnswered(
   review: ReviewRow,
   participantId: number,
 ): Promise<Outcome<never> | undefined> {
-  const missing = await store.listUnansweredRequiredQuestions(review.id, participantId);
+  return refuseMissingAnswers(await store.listUnansweredRequiredQuestions(review.id, participantId));
+}
+
+/**
+ * The same check on questions and answers already read (the vote route reads them anyway for its
+ * answer): the required questions, in order, without an answer.
+ */
+export function refuseUntilRequiredAnsweredIn(
+  questions: readonly IdentityQuestionRow[],
+  answers: ReadonlyMap<number, number>,
+): Outcome<never> | undefined {
+  return refuseMissingAnswers(questions.filter((question) => question.required && !answers.has(question.id)));
+}
+
+function refuseMissingAnswers(missing: ReadonlyArray<{ id: number; prompt: string }>): Outcome<never> | undefined {
   if (missing.length === 0) return undefined;
   const prompts = missing.map((question) => `"${question.prompt}"`).join(', ');
   return refuse(

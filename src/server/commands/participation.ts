@@ -3,6 +3,7 @@ import { orderFewestVotesFirst } from '../../core/ordering.js';
 import { acceptsParticipation, initialModeration, isStatementShown } from '../../core/review-rules.js';
 import { normaliseStatementText, statementTextKey } from '../../core/statements.js';
 import {
+  type IdentityQuestionRow,
   type ParticipantRow,
   type ReviewRow,
   type StatementRow,
@@ -16,7 +17,7 @@ import { presentParticipantIdentityQuestion, presentReview, presentStatement } f
 import { voteCountsFor } from '../votes/vote-counts.js';
 import { voteWriterFor } from '../votes/vote-writer.js';
 import { checkStatementPosting } from './moderation.js';
-import { refuseIfArchived, refuseUntilRequiredAnswered } from './participation-gates.js';
+import { refuseIfArchived, refuseUntilRequiredAnswered, refuseUntilRequiredAnsweredIn } from './participation-gates.js';
 
 /**
  * Picks the next statement for a participant among those they have not voted on. The default is
@@ -39,20 +40,40 @@ export const pickFewestVotesFirst: NextStatementPicker = async ({ participant, c
   return candidates.find((statement) => statement.id === firstId);
 };
 
-/** Everything the participant page shows, computed fresh from the store. */
+/**
+ * What both a vote's checks and the participation answer read: read once per vote request rather
+ * than once by each (votes are the hottest path). None of it changes by voting.
+ */
+export interface ParticipantView {
+  questions: IdentityQuestionRow[];
+  statements: StatementRow[];
+  answers: Map<number, number>;
+}
+
+export async function loadParticipantView(
+  store: Store,
+  review: ReviewRow,
+  participant: ParticipantRow | undefined,
+): Promise<ParticipantView> {
+  const [questions, statements] = await Promise.all([
+    store.listIdentityQuestions(review.id),
+    store.listStatements(review.id),
+  ]);
+  const answers = participant ? await store.listIdentityAnswers(participant.id) : new Map<number, number>();
+  return { questions, statements, answers };
+}
+
+/** Everything the participant page shows, computed fresh from the store (or from `view`, read just now). */
 export async function buildParticipation(
   context: AppContext,
   review: ReviewRow,
   participant: ParticipantRow | undefined,
   pickNext: NextStatementPicker = pickFewestVotesFirst,
+  view?: ParticipantView,
 ): Promise<Participation> {
   const { store } = context;
-  const [questions, statements] = await Promise.all([
-    store.listIdentityQuestions(review.id),
-    store.listStatements(review.id),
-  ]);
+  const { questions, statements, answers } = view ?? (await loadParticipantView(store, review, participant));
   const shown = statements.filter((statement) => isStatementShown(review.moderationMode, statement.moderation));
-  const answers = participant ? await store.listIdentityAnswers(participant.id) : new Map<number, number>();
   const votes = participant ? await store.listParticipantVotes(review.id, participant.id) : [];
   const votedIds = new Set(votes.map((vote) => vote.statementId));
   const candidates = shown.filter((statement) => !votedIds.has(statement.id));
@@ -110,8 +131,9 @@ export async function castVote(
   statementId: number,
   value: -1 | 0 | 1,
   idempotencyKey?: string,
+  view?: ParticipantView,
 ): Promise<Outcome<void>> {
-  const refusal = await refuseVote(context, review, participant, statementId);
+  const refusal = await refuseVote(context, review, participant, statementId, view);
   if (refusal) {
     if (idempotencyKey === undefined) return refusal;
     // Only on this rare path is the key looked up first: the usual retry is caught by the store itself.
@@ -137,14 +159,20 @@ async function refuseVote(
   review: ReviewRow,
   participant: ParticipantRow,
   statementId: number,
+  view: ParticipantView | undefined,
 ): Promise<Outcome<never> | undefined> {
   if (!acceptsParticipation(review.status)) {
     return refuse('review_closed', `The review "${review.title}" is ${review.status}; it takes no votes now.`);
   }
   const gate =
-    refuseIfArchived(review, 'votes') ?? (await refuseUntilRequiredAnswered(context.store, review, participant.id));
+    refuseIfArchived(review, 'votes') ??
+    (view
+      ? refuseUntilRequiredAnsweredIn(view.questions, view.answers)
+      : await refuseUntilRequiredAnswered(context.store, review, participant.id));
   if (gate) return gate;
-  const statement = await context.store.findStatement(review.id, statementId);
+  const statement = view
+    ? view.statements.find((candidate) => candidate.id === statementId)
+    : await context.store.findStatement(review.id, statementId);
   if (!statement) {
     return refuse('statement_not_found', `Statement ${statementId} is not part of this review.`, [
       { field: 'statementId', message: 'No such statement in this review.' },

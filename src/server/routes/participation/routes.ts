@@ -19,6 +19,7 @@ import {
   buildParticipation,
   castVote,
   createParticipant,
+  loadParticipantView,
 } from '../../commands/participation.js';
 import type { App, AppContext } from '../../context.js';
 import { AppError, fieldError, unwrap } from '../../errors.js';
@@ -118,8 +119,10 @@ export function registerParticipationRoutes(app: App, context: AppContext): void
       const review = await loadVisibleReview(context, request, request.params.slug);
       const participant = await ensureParticipant(context, request, reply, review);
       const key = voteIdempotencyKey(request);
-      unwrap(await castVote(context, review, participant, request.params.statementId, request.body.value, key));
-      return buildParticipation(context, review, participant, context.pickNextStatement);
+      const view = await loadParticipantView(context.store, review, participant);
+      const { statementId } = request.params;
+      unwrap(await castVote(context, review, participant, statementId, request.body.value, key, view));
+      return buildParticipation(context, review, participant, context.pickNextStatement, view);
     },
   );
 
