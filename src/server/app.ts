@@ -20,12 +20,12 @@ import type { App, AppContext } from './context.js';
 import { AppError, type FieldError } from './errors.js';
 import { usesDevelopmentOutbox } from './mail/create-mailer.js';
 import { registerRoutePermissions } from './route-permissions.js';
-import { registerPasswordResetRoutes } from './routes/password-reset/routes.js';
 import { registerAccountRoutes } from './routes/accounts/routes.js';
 import { registerAuditRoutes } from './routes/audit/routes.js';
 import { registerDashboardRoutes } from './routes/dashboard/routes.js';
-import { registerEmbedRoutes } from './routes/embed/routes.js';
 import { registerDevMailRoutes } from './routes/dev-mail/routes.js';
+import { registerEmbedRoutes } from './routes/embed/routes.js';
+import { registerEventOutcomeRoutes } from './routes/event-outcomes/routes.js';
 import { registerEventRoutes } from './routes/events/routes.js';
 import { registerExportRoutes } from './routes/exports/routes.js';
 import { registerHealthRoutes } from './routes/health/routes.js';
@@ -35,10 +35,12 @@ import { registerListeningRoutes } from './routes/listening/routes.js';
 import { registerManageRoutes } from './routes/manage/routes.js';
 import { registerModerationRoutes } from './routes/moderation/routes.js';
 import { registerParticipationRoutes } from './routes/participation/routes.js';
+import { registerPasswordResetRoutes } from './routes/password-reset/routes.js';
 import { registerPlaceRoutes } from './routes/places/routes.js';
 import { registerPrivacyRoutes } from './routes/privacy/routes.js';
 import { registerResultsRoutes } from './routes/results/routes.js';
 import { registerTeamRoutes } from './routes/team/routes.js';
+import { registerVolunteerRoutes } from './routes/volunteers/routes.js';
 import { loggerOptions } from './security/log-options.js';
 import { registerRouteLimits } from './security/route-limits.js';
 
@@ -139,6 +141,8 @@ export async function buildApp(
       registerExportRoutes(typed, context);
       registerModerationRoutes(typed, context);
       registerEventRoutes(typed, context);
+      registerEventOutcomeRoutes(typed, context);
+      registerVolunteerRoutes(typed, context);
       registerListeningRoutes(typed, context);
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
