@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { passwordResetCompleteBody, passwordResetRequestBody } from '../../../contract/password-reset.js';
 import { completePasswordReset, requestPasswordReset } from '../../commands/password-reset.js';
 import type { App, AppContext } from '../../context.js';
@@ -14,6 +15,7 @@ export function registerPasswordResetRoutes(app: App, context: AppContext): void
         tags,
         summary: 'Email a single-use reset link to the account with this email, if there is one (always 202)',
         body: passwordResetRequestBody,
+        response: { 202: z.object({}) },
       },
     },
     async (request, reply) => {
@@ -22,7 +24,8 @@ export function registerPasswordResetRoutes(app: App, context: AppContext): void
       requestPasswordReset(context, request.body).catch((error: unknown) => {
         request.log.error({ err: error }, 'password reset mail failed');
       });
-      return reply.code(202).send();
+      // An empty JSON object rather than no body, so clients can treat every success as JSON.
+      return reply.code(202).send({});
     },
   );
 
