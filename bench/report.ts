@@ -197,10 +197,27 @@ function median(values: readonly number[]): number {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
+/** A chunk and every chunk it imports statically (dynamic `import("…")` loads on demand, so not). */
+function staticClosure(entries: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const pending = [...entries];
+  while (pending.length > 0) {
+    const path = pending.pop() as string;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const source = readFileSync(join(webAssets, path), 'utf8');
+    for (const match of source.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) {
+      pending.push(join(dirname(path), match[1] as string));
+    }
+  }
+  return seen;
+}
+
 /**
  * Gzipped sizes of the built web app: what a participant's first load fetches (index.html's entry
- * script, the chunks it preloads and its stylesheet) and the results page's lazily loaded chunk.
- * Null when `npm run build:web` has not been run.
+ * script with the chunks it imports, and its stylesheet) and what opening the results page adds on top
+ * (its lazily loaded chunk and the chunks only it imports, and its stylesheet). Null when
+ * `npm run build:web` has not been run.
  */
 export function webBundleSizes(): Record<string, unknown> | null {
   const indexPath = join(webAssets, 'index.html');
@@ -212,12 +229,15 @@ export function webBundleSizes(): Record<string, unknown> | null {
   const gzipped = (path: string) => gzipSync(readFileSync(join(webAssets, path)), { level: 9 }).length;
   const kib = (bytes: number) => ({ value: Number((bytes / 1024).toFixed(1)), unit: 'KiB' });
   const sum = (paths: readonly string[]) => paths.reduce((total, path) => total + gzipped(path), 0);
-  const participantJs = referenced.filter((path) => path.endsWith('.js'));
+  const participantJs = [...staticClosure(referenced.filter((path) => path.endsWith('.js')))];
   const participantCss = referenced.filter((path) => path.endsWith('.css'));
   const assets = readdirSync(join(webAssets, 'assets')).map((name) => `assets/${name}`);
-  const resultsJs = assets.filter((path) => /\/results-page-[^/]+\.js$/.test(path));
-  const resultsCss = assets.filter((path) => /\/results-page-[^/]+\.css$/.test(path));
+  const resultsEntry = assets.filter((path) => /\/results-page-[^/]+\.js$/.test(path));
+  const resultsJs = [...staticClosure(resultsEntry)].filter((path) => !participantJs.includes(path));
+  const resultsCss = assets.filter((path) => /\/results(?:-page)?-[^/]+\.css$/.test(path));
+  const mainChunk = referenced.filter((path) => /\/index-[^/]+\.js$/.test(path));
   return {
+    mainChunkJsGzip: { ...kib(sum(mainChunk)), files: mainChunk },
     participantJsGzip: { ...kib(sum(participantJs)), files: participantJs },
     participantCssGzip: { ...kib(sum(participantCss)), files: participantCss },
     resultsChunkJsGzip: { ...kib(sum(resultsJs)), files: resultsJs },
