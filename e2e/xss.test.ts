@@ -42,6 +42,24 @@ const participantStatement = `Trains ${payloads.svg} ${payloads.alert}`;
 const questionPrompt = `Where ${payloads.img} do you live?`;
 const optionText = `North ${payloads.script}`;
 const memberName = `Ann ${payloads.img.replaceAll('"', "'")}`;
+const promptText = `What went wrong? ${payloads.img}`;
+const answerText = `Everything ${payloads.script} ${payloads.svg}`;
+const eventBody = {
+  type: 'roundtable',
+  title: `Bus talk ${payloads.img}`,
+  description: `Come along ${payloads.script} ${payloads.jsLink}`,
+  format: 'hybrid',
+  venue: `Library ${payloads.svg}`,
+  address: `1 High St ${payloads.alert}`,
+  region: 'Cardiff',
+  accessibilityNotes: `Step-free ${payloads.img}`,
+  meetingLink: 'https://meet.example.org/bus-talk',
+  startsAt: '2027-03-03T18:30',
+  endsAt: '2027-03-03T20:00',
+  timeZone: 'Europe/London',
+  capacity: 20,
+};
+let eventId = 0;
 
 type Watched = { dialogs: string[]; cspReports: string[] };
 
@@ -125,6 +143,10 @@ beforeAll(async () => {
   await api(organiser.request, 'post', `/api/manage/reviews/${slug}/invitations/import`, {
     csv: `email,name\nann@example.org,"${memberName}"\n`,
   });
+  await api(organiser.request, 'post', `/api/manage/reviews/${slug}/prompts`, { text: promptText });
+  const event = (await api(organiser.request, 'post', '/api/manage/events', eventBody)) as { id: number };
+  eventId = event.id;
+  await api(organiser.request, 'post', `/api/manage/events/${eventId}/approve`);
 }, 60_000);
 
 afterAll(async () => {
@@ -134,6 +156,15 @@ afterAll(async () => {
 });
 
 describe('script payloads in user-written text', () => {
+  it('refuses a javascript: meeting link for an event', async () => {
+    const session = (await (await organiser.request.get('/api/session')).json()) as { csrfToken: string };
+    const response = await organiser.request.post('/api/manage/events', {
+      data: { ...eventBody, meetingLink: "javascript:window.__xss='meeting'" },
+      headers: { 'x-csrf-token': session.csrfToken },
+    });
+    expect(response.status()).toBe(400);
+  });
+
   it('sends a strict CSP with the app shell', async () => {
     const response = await organiser.request.get(`/r/${slug}`);
     const csp = response.headers()['content-security-policy'] ?? '';
@@ -173,6 +204,24 @@ describe('script payloads in user-written text', () => {
       await page.waitForTimeout(300);
     }
     await api(context.request, 'post', `/api/reviews/${slug}/statements`, { text: participantStatement });
+    const { prompts } = (await (await context.request.get(`/api/reviews/${slug}/prompts`)).json()) as {
+      prompts: Array<{ id: number }>;
+    };
+    for (const prompt of prompts) {
+      await api(context.request, 'put', `/api/reviews/${slug}/prompts/${prompt.id}/answer`, { text: answerText });
+    }
+    expect(prompts.length).toBeGreaterThan(0);
+    await page.goto(`/r/${slug}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectNothingRan(page, watched, 'review with prompt answered');
+
+    await page.goto(`/events/${eventId}`);
+    await page.getByRole('heading', { level: 1, name: eventBody.title }).waitFor();
+    await expectNothingRan(page, watched, 'event page');
+    await page.goto('/events');
+    await page.getByText(eventBody.title).first().waitFor();
+    await expectNothingRan(page, watched, 'event list');
     await page.goto(`/r/${slug}/results`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await expectNothingRan(page, watched, 'results');
@@ -199,6 +248,9 @@ describe('script payloads in user-written text', () => {
       [`/organise/${slug}/invitations`, 'invitations'],
       [`/organise/${slug}/team`, 'team'],
       [`/organise/${slug}/audit`, 'audit log'],
+      [`/organise/${slug}/prompts`, 'prompts and answers'],
+      [`/organise/${slug}/voices`, 'voices'],
+      [`/organise/events/${eventId}`, 'managed event'],
       [`/r/${slug}/results`, 'results as organiser'],
       [`/r/${slug}`, 'review as organiser'],
     ];

@@ -44,7 +44,12 @@ export const createEventBody = z.strictObject({
   address: optionalText(eventLimits.placeMaxLength),
   region: optionalText(eventLimits.placeMaxLength),
   accessibilityNotes: optionalText(eventLimits.notesMaxLength),
-  meetingLink: z.url('Give the full meeting address, starting https://').max(2000).nullable().optional(),
+  // http(s) only: the link is shown to registrants as a link, and z.url() alone accepts javascript: URLs.
+  meetingLink: z
+    .url({ protocol: /^https?$/, message: 'Give the full meeting address, starting https://' })
+    .max(2000)
+    .nullable()
+    .optional(),
   startsAt: wallTimeSchema,
   endsAt: wallTimeSchema,
   timeZone: z.string().trim().min(1, 'Choose a time zone.').max(64),
