@@ -49,6 +49,9 @@ const EventRegistrationPage = organiserPage(
 const EventNewPage = organiserPage(() => import('./pages/event-new-page.js'), 'EventNewPage');
 const EventManagePage = organiserPage(() => import('./pages/event-manage-page.js'), 'EventManagePage');
 const EventCheckInPage = organiserPage(() => import('./pages/event-check-in-page.js'), 'EventCheckInPage');
+const RunSheetPage = organiserPage(() => import('./pages/run-sheet-page.js'), 'RunSheetPage');
+const VolunteerPage = organiserPage(() => import('./pages/volunteer-page.js'), 'VolunteerPage');
+const VolunteersPage = organiserPage(() => import('./pages/volunteers-page.js'), 'VolunteersPage');
 
 export function App() {
   const { t } = useTranslation();
@@ -94,6 +97,11 @@ export function App() {
               {(params) => <EventPage key={params.eventId} eventId={Number(params.eventId)} />}
             </Route>
             <Route path="/organise/events/new" component={EventNewPage} />
+            <Route path="/organise/events/:eventId/run">
+              {(params) => <RunSheetPage key={params.eventId} eventId={Number(params.eventId)} />}
+            </Route>
+            <Route path="/volunteer" component={VolunteerPage} />
+            <Route path="/organise/volunteers" component={VolunteersPage} />
             <Route path="/organise/events/:eventId/check-in">
               {(params) => <EventCheckInPage key={params.eventId} eventId={Number(params.eventId)} />}
             </Route>

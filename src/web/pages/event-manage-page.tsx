@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { CheckInDesk } from '../components/events/check-in.js';
 import { EventFacts } from '../components/events/event-summary.js';
 import { eventKeys, eventsApi, type ManagedEvent } from '../components/events/events-api.js';
+import { OutcomePanel } from '../components/events/outcome-panel.js';
 import { RegistrationList } from '../components/events/registration-list.js';
 import { TablePlan } from '../components/events/table-plan.js';
 import { FormAlert } from '../components/form-fields.js';
@@ -95,6 +96,7 @@ function ManageEvent({ eventId }: { eventId: number }) {
           <CheckInDesk event={data} />
         </>
       ) : null}
+      <OutcomePanel eventId={data.id} status={data.status} />
       {data.status !== 'cancelled' && data.status !== 'finished' ? (
         <section aria-labelledby="cancel-event-heading">
           <h2 id="cancel-event-heading">{t('events.manage.cancelTitle')}</h2>

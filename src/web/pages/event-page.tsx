@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { EventFacts } from '../components/events/event-summary.js';
 import { eventKeys, eventsApi } from '../components/events/events-api.js';
+import { PublishedReport } from '../components/events/outcome-report.js';
 import { RegistrationForm } from '../components/events/registration-form.js';
 import { PageHeading } from '../components/page-heading.js';
 import { LoadError, Loading } from '../components/query-state.js';
@@ -35,6 +36,7 @@ export function EventPage({ eventId }: { eventId: number }) {
       <EventFacts event={data} />
       {data.format !== 'in_person' ? <p className="hint">{t('events.page.linkAfterRegistering')}</p> : null}
       {open ? <RegistrationForm event={data} /> : <p>{t('events.page.closed')}</p>}
+      <PublishedReport eventId={data.id} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { EventFacts } from '../components/events/event-summary.js';
 import { eventKeys, eventsApi } from '../components/events/events-api.js';
+import { AttendeeReport } from '../components/events/outcome-report.js';
 import { FormAlert, StatusMessage } from '../components/form-fields.js';
 import { PageHeading } from '../components/page-heading.js';
 import { LoadError, Loading } from '../components/query-state.js';
@@ -77,6 +78,7 @@ export function EventRegistrationPage({ token }: { token: string }) {
           </button>
         </section>
       ) : null}
+      <AttendeeReport token={token} />
     </>
   );
 }

@@ -29,6 +29,15 @@ export function EventsPage() {
     <>
       <PageHeading>{t('events.list.title')}</PageHeading>
       <p className="lead">{t('events.list.intro')}</p>
+      <p>
+        <Link href="/volunteer">{t('volunteers.link')}</Link>
+        {signedIn ? (
+          <>
+            {' · '}
+            <Link href="/organise/volunteers">{t('volunteers.list.title')}</Link>
+          </>
+        ) : null}
+      </p>
       {signedIn ? (
         <p>
           <Link href="/organise/events/new" className="button button-secondary">
