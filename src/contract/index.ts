@@ -16,3 +16,4 @@ export * from './privacy.js';
 export * from './reviews.js';
 export * from './statements.js';
 export * from './team.js';
+export * from './themes.js';

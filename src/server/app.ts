@@ -40,6 +40,7 @@ import { registerPlaceRoutes } from './routes/places/routes.js';
 import { registerPrivacyRoutes } from './routes/privacy/routes.js';
 import { registerResultsRoutes } from './routes/results/routes.js';
 import { registerTeamRoutes } from './routes/team/routes.js';
+import { registerThemeRoutes } from './routes/themes/routes.js';
 import { registerVolunteerRoutes } from './routes/volunteers/routes.js';
 import { loggerOptions } from './security/log-options.js';
 import { registerRouteLimits } from './security/route-limits.js';
@@ -144,6 +145,7 @@ export async function buildApp(
       registerEventOutcomeRoutes(typed, context);
       registerVolunteerRoutes(typed, context);
       registerListeningRoutes(typed, context);
+      registerThemeRoutes(typed, context);
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

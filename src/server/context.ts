@@ -8,6 +8,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { Store } from '../store/store.js';
+import type { ThemesScheduler } from '../worker/themes-runner.js';
 import type { NextStatementPicker } from './commands/participation.js';
 import type { AppConfig } from './env.js';
 import type { AnalysisEvents } from './live/analysis-events.js';
@@ -24,6 +25,8 @@ export interface AppContext {
   onReviewChanged: (reviewId: number) => void;
   /** Announces each saved analysis to open results pages (server-sent events). */
   analysisEvents: AnalysisEvents;
+  /** Runs theme extraction off the request (worker thread); an inline runner is made on first use when absent. */
+  themes?: ThemesScheduler;
   /** Chooses each participant's next statement; fewest-votes-first when absent. */
   pickNextStatement?: NextStatementPicker;
   /** Rate-limit counters shared by every app instance (REDIS_URL); absent: each instance counts alone. */

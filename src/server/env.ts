@@ -50,6 +50,14 @@ const environmentSchema = z.object({
       message: 'EVENT_TYPES must be comma-separated names such as roundtable,workshop,hackathon,social',
     })
     .default('roundtable,workshop,hackathon,social'),
+  /** Re-run a review's themes automatically after this many new answers and voter voices. */
+  THEMES_EVERY_N_ANSWERS: z.coerce.number().int().min(1).max(100_000).default(50),
+  /** An OpenAI-compatible API for drafting theme summaries; off unless base URL and key are both set. */
+  OPENAI_BASE_URL: z
+    .url({ message: 'OPENAI_BASE_URL must be an absolute URL such as https://api.openai.com/v1' })
+    .optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
 });
 
 export interface AppConfig {
@@ -73,6 +81,9 @@ export interface AppConfig {
   redisUrl: string | null;
   /** Kinds of event, in the order offered to hosts. */
   eventTypes: string[];
+  themesEveryNAnswers: number;
+  /** null unless OPENAI_BASE_URL and OPENAI_API_KEY are both set: then nothing is ever sent anywhere. */
+  llm: { baseUrl: string; apiKey: string; model: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -113,6 +124,15 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     mailDir: values.MAIL_DIR,
     redisUrl: values.REDIS_URL ?? null,
     eventTypes: [...new Set(values.EVENT_TYPES.split(',').map((type) => type.trim()))],
+    themesEveryNAnswers: values.THEMES_EVERY_N_ANSWERS,
+    llm:
+      values.OPENAI_BASE_URL && values.OPENAI_API_KEY
+        ? {
+            baseUrl: values.OPENAI_BASE_URL.replace(/\/+$/, ''),
+            apiKey: values.OPENAI_API_KEY,
+            model: values.OPENAI_MODEL,
+          }
+        : null,
   };
 }
 

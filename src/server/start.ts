@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { AnalysisRunner } from '../worker/analysis-runner.js';
+import { ThemesRunner } from '../worker/themes-runner.js';
 import { buildApp } from './app.js';
 import { issueOwnerSetupLink } from './commands/accounts.js';
 import type { AppContext } from './context.js';
@@ -76,6 +77,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     lock: live.analysisLock,
   });
   const analysisRunner = runner;
+  // Theme runs take seconds on big reviews: a worker thread, one run per review across instances.
+  const themesRunner = new ThemesRunner(store, {
+    debounceMs: config.analysisDebounceSeconds * 1000,
+    everyNAnswers: config.themesEveryNAnswers,
+    lock: live.themesLock,
+  });
   // Every instance schedules a run when any instance records a change; the advisory lock lets one
   // of them analyse, and the others adopt the result it announces.
   live.reviewChanges.subscribe((reviewId) => analysisRunner.schedule(reviewId));
@@ -94,12 +101,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     },
     analysisEvents,
     pickNextStatement: analysisRunner.pickNextStatement,
+    themes: themesRunner,
     ...(rateLimitRedis
       ? { rateLimitStore: { redis: rateLimitRedis, nameSpace: `common-ground-rate-limit:${live.scope}:` } }
       : {}),
   };
   const app = await buildApp(context, { logger: !options.quiet });
   analysisRunner.onError = (error, reviewId) => app.log.error({ err: error, reviewId }, 'analysis failed');
+  themesRunner.onError = (error, reviewId) => app.log.error({ err: error, reviewId }, 'theme run failed');
   logLiveError = (error) => app.log.error({ err: error }, 'live updates across instances failed');
   app.log.info({ transport: live.transport }, 'live updates');
   const address = await app.listen({ port: config.port, host: config.host });
@@ -126,6 +135,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await app.close();
       mailer.close?.();
       await analysisRunner.close();
+      await themesRunner.close();
       await live.close();
       await rateLimitRedis?.quit().catch(() => {});
       await store.close();

@@ -49,6 +49,7 @@ import {
   type TeamMemberRow,
 } from './store.js';
 import * as teamAudit from './team-audit-queries.js';
+import { KyselyThemesStore, type ThemesStore } from './themes-queries.js';
 
 /** What an adapter (sqlite.ts, postgres.ts) hands the one implementation. */
 export interface KyselyStoreOptions {
@@ -100,6 +101,10 @@ export class KyselyStore implements Store {
 
   get security(): SecurityStore {
     return new KyselySecurityStore(this.#db);
+  }
+
+  get themes(): ThemesStore {
+    return new KyselyThemesStore(this.#db);
   }
 
   /** `transaction` for this class's own multi-statement methods, keeping the concrete type. */

@@ -1,5 +1,4 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { EventHostsTable, EventRegistrationsTable, EventsTable, EventTablePlansTable } from './event-schema.js';
 import type {
   EventAgendaItemsTable,
   EventOutcomesTable,
@@ -10,7 +9,9 @@ import type {
   VolunteerAssignmentsTable,
   VolunteerOffersTable,
 } from './event-outcome-schema.js';
+import type { EventHostsTable, EventRegistrationsTable, EventsTable, EventTablePlansTable } from './event-schema.js';
 import type { LoginFailuresTable, PasswordResetTokensTable } from './security-schema.js';
+import type { ThemeEditsTable, ThemeSummariesTable } from './themes-schema.js';
 
 /**
  * Kysely table types: the columns exactly as both databases hold them (snake_case). The store maps
@@ -51,6 +52,8 @@ export interface Database {
   voice_options: VoiceOptionsTable;
   voter_voices: VoterVoicesTable;
   theme_runs: ThemeRunsTable;
+  theme_edits: ThemeEditsTable;
+  theme_summaries: ThemeSummariesTable;
   events: EventsTable;
   event_hosts: EventHostsTable;
   event_registrations: EventRegistrationsTable;
@@ -364,4 +367,8 @@ export interface ThemeRunsTable {
   /** The engine's run as JSON text; src/core/themes owns its shape. */
   result: string;
   created_at: string;
+  /** The newest theme edit the run applied (0015); null before any edit or on older runs. */
+  last_edit_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The seed the run used (0015). */
+  seed: ColumnType<number | null, number | null | undefined, number | null>;
 }

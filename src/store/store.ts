@@ -4,6 +4,7 @@ import type { EventStore } from './event-store.js';
 import type { ListeningStore } from './listening-queries.js';
 import type { PrivacyStore } from './privacy-queries.js';
 import type { SecurityStore } from './security-store.js';
+import type { ThemesStore } from './themes-queries.js';
 
 /**
  * The one persistence interface. SQLite (embedded default) and PostgreSQL (production) implement it
@@ -31,6 +32,8 @@ export interface Store {
   readonly privacy: PrivacyStore;
   /** Sign-in failures and password reset tokens (0012). */
   readonly security: SecurityStore;
+  /** Theme runs, organiser edits and drafted summaries (themes-queries.ts). */
+  readonly themes: ThemesStore;
 
   /** Applies every pending migration; safe to call at every start. Returns the names applied now. */
   migrate(): Promise<string[]>;

@@ -13,7 +13,6 @@ import type {
   PromoteStatementBody,
   RecordVoiceBody,
   ReviewAnswer,
-  ThemeRunResult,
   UpdatePromptBody,
   VoiceForm,
   VoiceOptions,
@@ -28,7 +27,6 @@ export type {
   PromotedStatement,
   RecordVoiceBody,
   ReviewAnswer,
-  ThemeRunResult,
   VoiceForm,
   VoiceOptions,
   VoterVoice,
@@ -61,8 +59,6 @@ export const listeningApi = {
   /** The key travels in the body (same meaning as the Idempotency-Key header), so `request` stays as it is. */
   recordVoice: (slug: string, body: RecordVoiceBody & { idempotencyKey: string }) =>
     request<VoterVoice>('POST', `${managePath(slug)}/voices`, body),
-  themes: (slug: string) => request<ThemeRunResult>('GET', `${managePath(slug)}/themes`),
-  runThemes: (slug: string) => request<ThemeRunResult>('POST', `${managePath(slug)}/themes`),
   promote: (slug: string, body: PromoteStatementBody) =>
     request<PromotedStatement>('POST', `${managePath(slug)}/statements/promote`, body),
 };

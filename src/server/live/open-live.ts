@@ -7,6 +7,8 @@ import { inProcessLiveBus, type LiveBus, type LiveTransport, SharedLiveBus } fro
 
 export interface Live extends LiveBus {
   analysisLock: AnalysisLock;
+  /** One theme run per review across instances (a separate lock, so themes never wait on analysis). */
+  themesLock: AnalysisLock;
   /** Names the database (deployment) this instance serves; keys shared state such as rate limits. */
   scope: string;
   /** How live updates travel, for the start-up log. */
@@ -33,6 +35,7 @@ export async function openLive(options: OpenLiveOptions): Promise<Live> {
   const location = parseDatabaseUrl(options.databaseUrl);
   const pool = location.kind === 'postgres' ? openLivePool(location, options.onError) : undefined;
   const analysisLock = pool ? new PostgresAnalysisLock(pool) : noAnalysisLock;
+  const themesLock = pool ? new PostgresAnalysisLock(pool, 'common_ground_themes') : noAnalysisLock;
   // Two deployments may share a Redis or a PostgreSQL server; the scope keeps their messages apart.
   const scope =
     location.kind === 'postgres'
@@ -50,7 +53,7 @@ export async function openLive(options: OpenLiveOptions): Promise<Live> {
     });
     kind = 'postgres';
   }
-  if (!transport) return { ...inProcessLiveBus(), analysisLock, scope, transport: kind };
+  if (!transport) return { ...inProcessLiveBus(), analysisLock, themesLock, scope, transport: kind };
   let bus: SharedLiveBus;
   try {
     bus = await SharedLiveBus.start(transport, { scope, onError: options.onError });
@@ -63,6 +66,7 @@ export async function openLive(options: OpenLiveOptions): Promise<Live> {
     analysisEvents: bus.analysisEvents,
     reviewChanges: bus.reviewChanges,
     analysisLock,
+    themesLock,
     scope,
     transport: kind,
     async close() {

@@ -132,16 +132,19 @@ export class PostgresTransport implements LiveTransport {
  */
 export class PostgresAnalysisLock implements AnalysisLock {
   readonly #pool: pg.Pool;
+  readonly #name: string;
 
-  constructor(pool: pg.Pool) {
+  /** `name` keeps kinds of work apart: the theme runner locks `common_ground_themes`, not the analysis. */
+  constructor(pool: pg.Pool, name = 'common_ground_analysis') {
     this.#pool = pool;
+    this.#name = name;
   }
 
   async runExclusive(reviewId: number, run: () => Promise<void>): Promise<boolean> {
     const client = await this.#pool.connect();
     let released = false;
     try {
-      const key = `common_ground_analysis:${reviewId}`;
+      const key = `${this.#name}:${reviewId}`;
       const { rows } = await client.query<{ locked: boolean }>(
         `select pg_try_advisory_lock(hashtextextended(coalesce(current_schema(), '') || ':' || $1, 0)) as locked`,
         [key],

@@ -13,6 +13,7 @@ import { privacyMigration } from './0011-privacy.js';
 import { accountSecurityMigration } from './0012-account-security.js';
 import { eventOutcomesMigration } from './0013-event-outcomes.js';
 import { voteTallyIndexMigration } from './0014-vote-tally-index.js';
+import { themesMigration } from './0015-themes.js';
 import type { MigrationDialect } from './dialect-helpers.js';
 
 /**
@@ -36,6 +37,7 @@ const migrationFactories: ReadonlyArray<readonly [name: string, create: (dialect
   ['0012-account-security', accountSecurityMigration],
   ['0013-event-outcomes', eventOutcomesMigration],
   ['0014-vote-tally-index', voteTallyIndexMigration],
+  ['0015-themes', themesMigration],
 ];
 
 /** The names of every migration, in application order. */

@@ -7,6 +7,7 @@ import { roleAllows } from '../../core/review-rules.js';
 import { ApiError, api, queryKeys } from '../api.js';
 import { FormAlert, StatusMessage } from '../components/form-fields.js';
 import { RequireAccount } from '../components/organise/require-account.js';
+import { ThemeSection } from '../components/organise/theme-section.js';
 import { VoiceOptionsEditor } from '../components/organise/voice-options-editor.js';
 import { PromoteForm } from '../components/organise/voice-promote-form.js';
 import '../components/organise/voice-form.css';
@@ -65,7 +66,7 @@ function Listening({ slug }: { slug: string }) {
           <VoiceOptionsEditor slug={slug} />
         </section>
       ) : null}
-      {roleAllows(role, 'moderate') ? <Themes slug={slug} canRun={roleAllows(role, 'editReview')} /> : null}
+      {roleAllows(role, 'viewResults') ? <ThemeSection slug={slug} canEdit={roleAllows(role, 'editReview')} /> : null}
       {roleAllows(role, 'moderate') ? <Answers slug={slug} /> : null}
       {roleAllows(role, 'moderate') ? <Voices slug={slug} /> : null}
       {roleAllows(role, 'viewDashboard') ? <Feedback slug={slug} /> : null}
@@ -251,58 +252,6 @@ function AddPrompt({ slug }: { slug: string }) {
       </button>
       <StatusMessage message={add.isSuccess ? t('listening.page.promptAdded') : undefined} />
     </form>
-  );
-}
-
-function Themes({ slug, canRun }: { slug: string; canRun: boolean }) {
-  const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
-  const themes = useQuery({ queryKey: listeningKeys.themes(slug), queryFn: () => listeningApi.themes(slug) });
-  const run = useMutation({
-    mutationFn: () => listeningApi.runThemes(slug),
-    onSuccess: (next) => queryClient.setQueryData(listeningKeys.themes(slug), next),
-  });
-  return (
-    <section aria-labelledby="themes-heading" className="section">
-      <h2 id="themes-heading">{t('listening.themes.title')}</h2>
-      <p className="hint">{t('listening.themes.hint')}</p>
-      {canRun ? (
-        <button type="button" className="button button-secondary" onClick={() => run.mutate()} disabled={run.isPending}>
-          {run.isPending ? t('listening.themes.running') : t('listening.themes.run')}
-        </button>
-      ) : null}
-      <FormAlert error={run.error} />
-      {themes.isError ? <LoadError error={themes.error} /> : null}
-      {themes.data === null ? <p>{t('listening.themes.none')}</p> : null}
-      {themes.data ? (
-        <>
-          <p>
-            {t('listening.themes.lastRun', {
-              time: new Date(themes.data.createdAt).toLocaleString(i18n.language === 'cy' ? 'cy-GB' : 'en-GB'),
-              count: themes.data.answerCount,
-            })}
-          </p>
-          <ul className="voice-list">
-            {themes.data.themes.map((theme) => (
-              <li key={theme.id} className="panel">
-                <h3>{theme.label}</h3>
-                <p className="hint voice-meta">
-                  {t('listening.themes.size', { count: theme.count })} · {theme.words.join(', ')}
-                </p>
-                {theme.representatives.map((representative) => (
-                  <blockquote key={`${representative.sourceKind}-${representative.sourceId}`}>
-                    {representative.text}
-                  </blockquote>
-                ))}
-              </li>
-            ))}
-          </ul>
-          {themes.data.unclassifiedCount > 0 ? (
-            <p className="hint">{t('listening.themes.unclassified', { count: themes.data.unclassifiedCount })}</p>
-          ) : null}
-        </>
-      ) : null}
-    </section>
   );
 }
 

@@ -5,7 +5,6 @@ import type {
   ParticipantPrompts,
   PromotedStatement,
   ReviewAnswer,
-  ThemeRunResult,
   VoiceForm,
   VoterVoice,
 } from '../../../contract/listening.js';
@@ -222,41 +221,6 @@ for (const factory of testStoreFactories) {
         expect((await analyst.client.post(voicesUrl(), aVoice(), key)).statusCode).toBe(403);
         // Reading voices is for moderators.
         expect((await facilitator.client.get(voicesUrl())).statusCode).toBe(403);
-      });
-    });
-
-    describe('themes', () => {
-      it('groups answers into themes on demand, stores the run, and keeps theme ids on a re-run', async () => {
-        expect((await owner.get(`${manage()}/themes`)).json<ThemeRunResult>()).toBeNull();
-        const prompt = await aPrompt();
-        const texts = [
-          'The buses in our town were cut and nobody in the party said a word about transport.',
-          'Rural bus routes vanished and we never campaigned on transport.',
-          'Transport matters here: the bus service is gone and we ignored it.',
-          'Nobody fought for the bus station closure, transport was our blind spot.',
-          'Our leaflets arrived late and said nothing about local issues.',
-          'The leaflets were generic, printed far away, and arrived after the postal votes.',
-          'Late leaflets with national slogans instead of local issues.',
-          'We delivered leaflets once, too late, and they were about nothing local.',
-        ];
-        for (const text of texts) {
-          const response = await api.client().put(`/api/reviews/${slug}/prompts/${prompt.id}/answer`, { text });
-          expect(response.statusCode).toBe(200);
-        }
-        const run = await owner.post(`${manage()}/themes`);
-        expect(run.statusCode).toBe(200);
-        const first = run.json<NonNullable<ThemeRunResult>>();
-        expect(first.answerCount).toBe(texts.length);
-        expect(first.themes.length).toBeGreaterThanOrEqual(1);
-        expect(first.themes.reduce((sum, theme) => sum + theme.count, 0) + first.unclassifiedCount).toBe(texts.length);
-        for (const theme of first.themes) {
-          expect(theme.representatives.length).toBeGreaterThan(0);
-          for (const representative of theme.representatives) expect(texts).toContain(representative.text);
-        }
-        expect((await owner.get(`${manage()}/themes`)).json<ThemeRunResult>()).toEqual(first);
-
-        const again = (await owner.post(`${manage()}/themes`)).json<NonNullable<ThemeRunResult>>();
-        expect(again.themes.map((theme) => theme.id).sort()).toEqual(first.themes.map((theme) => theme.id).sort());
       });
     });
 

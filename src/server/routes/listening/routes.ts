@@ -12,7 +12,6 @@ import {
   promoteStatementBody,
   recordVoiceBody,
   reviewAnswerSchema,
-  themeRunSchema,
   updatePromptBody,
   voiceFormSchema,
   voiceOptionsSchema,
@@ -33,7 +32,7 @@ import {
   updatePrompt,
   voiceForm,
 } from '../../commands/listening.js';
-import { latestThemes, runThemes } from '../../commands/listening-themes.js';
+import { themesScheduler } from '../../commands/themes.js';
 import type { App, AppContext } from '../../context.js';
 import { fieldError, unwrap } from '../../errors.js';
 import { presentManagedPrompt, presentReviewAnswer, presentVoterVoice } from '../../presenters/listening.js';
@@ -110,6 +109,7 @@ export function registerListeningRoutes(app: App, context: AppContext): void {
       const review = await loadVisibleReview(context, request, request.params.slug);
       const participant = await ensureParticipant(context, request, reply, review);
       unwrap(await answerPrompt(context, review, participant, request.params.promptId, request.body.text));
+      themesScheduler(context).answersChanged(review.id);
       return participantPrompts(context, review, participant);
     },
   );
@@ -309,6 +309,7 @@ export function registerListeningRoutes(app: App, context: AppContext): void {
       const { review, account } = await authoriseReview(context, request, request.params.slug, 'recordVoices');
       const key = voiceIdempotencyKey(request, request.body.idempotencyKey);
       const { created, voice } = unwrap(await recordVoice(context, review, account, request.body, key));
+      if (created) themesScheduler(context).answersChanged(review.id);
       const statementIds = created ? [] : ((await sourcesByKind(context, review)).voter_voice.get(voice.id) ?? []);
       if (!created) reply.header('idempotent-replayed', 'true');
       return reply.code(201).send(presentVoterVoice(voice, statementIds));
@@ -356,40 +357,6 @@ export function registerListeningRoutes(app: App, context: AppContext): void {
         sourcesByKind(context, review),
       ]);
       return voices.map((voice) => presentVoterVoice(voice, sources.voter_voice.get(voice.id) ?? []));
-    },
-  );
-
-  app.get(
-    `${manage}/themes`,
-    {
-      config: { permission: 'moderate' },
-      schema: {
-        tags,
-        summary: 'The latest themes found in the answers and voices (null before the first run)',
-        params: slugParams,
-        response: { 200: themeRunSchema },
-      },
-    },
-    async (request) => {
-      const { review } = await authoriseReview(context, request, request.params.slug, 'moderate');
-      return latestThemes(context, review);
-    },
-  );
-
-  app.post(
-    `${manage}/themes`,
-    {
-      config: { permission: 'editReview', audit: 'themes.run' },
-      schema: {
-        tags,
-        summary: 'Group the answers and voices into themes now (offline engine), keeping earlier theme ids',
-        params: slugParams,
-        response: { 200: themeRunSchema },
-      },
-    },
-    async (request) => {
-      const { review } = await authoriseReview(context, request, request.params.slug, 'editReview');
-      return runThemes(context, review);
     },
   );
 
