@@ -6,7 +6,7 @@ import { millisecondsLeft, neighbourItem } from '../../core/run-sheets/agenda.js
 import { ApiError } from '../api.js';
 import { type AgendaBody, outcomeApi, outcomeKeys, type RunSheetView } from '../components/events/outcome-api.js';
 import { SelectField } from '../components/events/select-field.js';
-import { FormAlert, fieldError, TextAreaField, TextField } from '../components/form-fields.js';
+import { FieldErrorText, FormAlert, fieldError, TextAreaField, TextField } from '../components/form-fields.js';
 import { RequireAccount } from '../components/organise/require-account.js';
 import { PageHeading } from '../components/page-heading.js';
 import { LoadError, Loading } from '../components/query-state.js';
@@ -141,7 +141,11 @@ function LiveRun({
 
   const current = sheet.items.find((item) => item.id === sheet.currentItemId);
   const index = current ? sheet.items.indexOf(current) : -1;
-  const left = current?.startedAt ? millisecondsLeft(current.minutes, current.startedAt, now + offsetMs) : undefined;
+  // Clamped to the item's length: the clock offset is measured after the answer's trip, so it can
+  // run a few milliseconds behind and would otherwise show 10:01 on a ten-minute item.
+  const left = current?.startedAt
+    ? Math.min(current.minutes * 60_000, millisecondsLeft(current.minutes, current.startedAt, now + offsetMs))
+    : undefined;
 
   // Screen readers hear when an item's time runs out once, not a countdown every second.
   useEffect(() => {
@@ -460,6 +464,7 @@ function AgendaEditor({
           </fieldset>
         ))}
         <p aria-live="polite">{t('runSheet.total', { total, available: sheet.eventMinutes })}</p>
+        <FieldErrorText id="agenda-items-error" message={fieldError(save.error, 'items')} />
         <div className="button-row">
           <button
             type="button"
