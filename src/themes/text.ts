@@ -1,4 +1,5 @@
-import stopword from 'stopword';
+// A namespace import: in a worker thread under tsx the CommonJS package has named exports but no default.
+import * as stopword from 'stopword';
 import model from 'wink-eng-lite-web-model';
 import winkNLP, { type ItsFunction } from 'wink-nlp';
 import type { ThemeDocument } from '../core/themes/term-matrix.js';
