@@ -111,6 +111,7 @@ describe('event outcomes', () => {
     await host.getByRole('heading', { level: 2, name: 'Ground rules' }).waitFor();
 
     // An agenda that overruns the event is refused, naming the total.
+    await host.getByText('Show the agenda editor').click();
     await host.getByLabel('Minutes (1–240)').first().fill('200');
     await host.getByRole('button', { name: 'Save agenda' }).click();
     await host.getByText('The agenda takes 305 minutes but the event lasts 120.').waitFor();

@@ -401,91 +401,94 @@ function AgendaEditor({
   return (
     <section aria-labelledby="agenda-editor-heading" className="agenda-editor">
       <h2 id="agenda-editor-heading">{t('runSheet.editTitle')}</h2>
-      <p>{t('runSheet.editIntro')}</p>
-      <form onSubmit={submit} className="form" noValidate>
-        <FormAlert error={save.error} />
-        {drafts.map((draft, index) => (
-          <fieldset key={draft.key} className="agenda-item">
-            <legend>{t('runSheet.itemLegend', { number: index + 1 })}</legend>
-            <TextField
-              id={`agenda-${index}-title`}
-              label={t('runSheet.itemTitle')}
-              value={draft.title}
-              onChange={(changeEvent) => change(index, { title: changeEvent.target.value })}
-              error={fieldError(save.error, `items.${index}.title`)}
-            />
-            <TextField
-              id={`agenda-${index}-minutes`}
-              label={t('runSheet.itemMinutes')}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={240}
-              value={draft.minutes}
-              onChange={(changeEvent) => change(index, { minutes: changeEvent.target.value })}
-              error={fieldError(save.error, `items.${index}.minutes`)}
-            />
-            <TextAreaField
-              id={`agenda-${index}-prompts`}
-              label={t('runSheet.itemPrompts')}
-              hint={t('runSheet.itemPromptsHint')}
-              rows={3}
-              value={draft.prompts}
-              onChange={(changeEvent) => change(index, { prompts: changeEvent.target.value })}
-            />
-            <div className="button-row">
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => move(index, -1)}
-                disabled={index === 0}
-              >
-                {t('runSheet.moveUp', { number: index + 1 })}
-              </button>
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => move(index, 1)}
-                disabled={index === drafts.length - 1}
-              >
-                {t('runSheet.moveDown', { number: index + 1 })}
-              </button>
-              <button
-                type="button"
-                className="button button-danger"
-                onClick={() => {
-                  setSaved(false);
-                  setDrafts((current) => current.filter((_, at) => at !== index));
-                }}
-              >
-                {t('runSheet.remove', { number: index + 1 })}
-              </button>
-            </div>
-          </fieldset>
-        ))}
-        <p aria-live="polite">{t('runSheet.total', { total, available: sheet.eventMinutes })}</p>
-        <FieldErrorText id="agenda-items-error" message={fieldError(save.error, 'items')} />
-        <div className="button-row">
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => {
-              setSaved(false);
-              setDrafts((current) => [...current, { key: nextKey.current--, title: '', minutes: '10', prompts: '' }]);
-            }}
-          >
-            {t('runSheet.addItem')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={save.isPending}>
-            {t('runSheet.save')}
-          </button>
-        </div>
-        {saved ? (
-          <p role="status" className="alert alert-success">
-            {t('runSheet.saved')}
-          </p>
-        ) : null}
-      </form>
+      <details>
+        <summary>{t('runSheet.editOpen')}</summary>
+        <p>{t('runSheet.editIntro')}</p>
+        <form onSubmit={submit} className="form" noValidate>
+          <FormAlert error={save.error} />
+          {drafts.map((draft, index) => (
+            <fieldset key={draft.key} className="agenda-item">
+              <legend>{t('runSheet.itemLegend', { number: index + 1 })}</legend>
+              <TextField
+                id={`agenda-${index}-title`}
+                label={t('runSheet.itemTitle')}
+                value={draft.title}
+                onChange={(changeEvent) => change(index, { title: changeEvent.target.value })}
+                error={fieldError(save.error, `items.${index}.title`)}
+              />
+              <TextField
+                id={`agenda-${index}-minutes`}
+                label={t('runSheet.itemMinutes')}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={240}
+                value={draft.minutes}
+                onChange={(changeEvent) => change(index, { minutes: changeEvent.target.value })}
+                error={fieldError(save.error, `items.${index}.minutes`)}
+              />
+              <TextAreaField
+                id={`agenda-${index}-prompts`}
+                label={t('runSheet.itemPrompts')}
+                hint={t('runSheet.itemPromptsHint')}
+                rows={3}
+                value={draft.prompts}
+                onChange={(changeEvent) => change(index, { prompts: changeEvent.target.value })}
+              />
+              <div className="button-row">
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => move(index, -1)}
+                  disabled={index === 0}
+                >
+                  {t('runSheet.moveUp', { number: index + 1 })}
+                </button>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => move(index, 1)}
+                  disabled={index === drafts.length - 1}
+                >
+                  {t('runSheet.moveDown', { number: index + 1 })}
+                </button>
+                <button
+                  type="button"
+                  className="button button-danger"
+                  onClick={() => {
+                    setSaved(false);
+                    setDrafts((current) => current.filter((_, at) => at !== index));
+                  }}
+                >
+                  {t('runSheet.remove', { number: index + 1 })}
+                </button>
+              </div>
+            </fieldset>
+          ))}
+          <p aria-live="polite">{t('runSheet.total', { total, available: sheet.eventMinutes })}</p>
+          <FieldErrorText id="agenda-items-error" message={fieldError(save.error, 'items')} />
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                setSaved(false);
+                setDrafts((current) => [...current, { key: nextKey.current--, title: '', minutes: '10', prompts: '' }]);
+              }}
+            >
+              {t('runSheet.addItem')}
+            </button>
+            <button type="submit" className="button button-primary" disabled={save.isPending}>
+              {t('runSheet.save')}
+            </button>
+          </div>
+          {saved ? (
+            <p role="status" className="alert alert-success">
+              {t('runSheet.saved')}
+            </p>
+          ) : null}
+        </form>
+      </details>
     </section>
   );
 }

@@ -74,7 +74,7 @@ export function VolunteerPage() {
         >
           <legend>{t('volunteers.form.capabilities')}</legend>
           {volunteerCapabilities.map((capability) => (
-            <div key={capability} className="field checkbox-field">
+            <label key={capability} className="radio-option" htmlFor={`volunteer-capability-${capability}`}>
               <input
                 type="checkbox"
                 id={`volunteer-capability-${capability}`}
@@ -87,8 +87,8 @@ export function VolunteerPage() {
                   )
                 }
               />
-              <label htmlFor={`volunteer-capability-${capability}`}>{t(`volunteers.capabilities.${capability}`)}</label>
-            </div>
+              {t(`volunteers.capabilities.${capability}`)}
+            </label>
           ))}
           <FieldErrorText id="volunteer-capabilities-error" message={capabilityError} />
         </fieldset>
@@ -118,15 +118,17 @@ export function VolunteerPage() {
           required
         />
         <div className={consentError ? 'field checkbox-field field-invalid' : 'field checkbox-field'}>
-          <input
-            type="checkbox"
-            id="volunteer-consent"
-            checked={consent}
-            onChange={(changeEvent) => setConsent(changeEvent.target.checked)}
-            aria-invalid={consentError ? true : undefined}
-            aria-describedby={consentError ? 'volunteer-consent-error' : undefined}
-          />
-          <label htmlFor="volunteer-consent">{t('volunteers.form.consent')}</label>
+          <label className="radio-option" htmlFor="volunteer-consent">
+            <input
+              type="checkbox"
+              id="volunteer-consent"
+              checked={consent}
+              onChange={(changeEvent) => setConsent(changeEvent.target.checked)}
+              aria-invalid={consentError ? true : undefined}
+              aria-describedby={consentError ? 'volunteer-consent-error' : undefined}
+            />
+            {t('volunteers.form.consent')}
+          </label>
           <FieldErrorText id="volunteer-consent-error" message={consentError} />
         </div>
         <button type="submit" className="button button-primary" disabled={offer.isPending}>

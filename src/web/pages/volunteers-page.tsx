@@ -61,17 +61,19 @@ function Volunteers() {
           }}
         />
         <div className="field checkbox-field">
-          <input
-            type="checkbox"
-            id="volunteer-filter-unassigned"
-            checked={query.unassigned === 'true'}
-            onChange={(changeEvent) =>
-              setQuery(({ unassigned: _dropped, ...rest }) =>
-                changeEvent.target.checked ? { ...rest, unassigned: 'true' } : rest,
-              )
-            }
-          />
-          <label htmlFor="volunteer-filter-unassigned">{t('volunteers.list.filterUnassigned')}</label>
+          <label className="radio-option" htmlFor="volunteer-filter-unassigned">
+            <input
+              type="checkbox"
+              id="volunteer-filter-unassigned"
+              checked={query.unassigned === 'true'}
+              onChange={(changeEvent) =>
+                setQuery(({ unassigned: _dropped, ...rest }) =>
+                  changeEvent.target.checked ? { ...rest, unassigned: 'true' } : rest,
+                )
+              }
+            />
+            {t('volunteers.list.filterUnassigned')}
+          </label>
         </div>
       </form>
       {list.isPending ? <Loading /> : null}
@@ -112,7 +114,7 @@ function OfferCard({ offer, events }: { offer: VolunteerOfferView; events: Volun
   return (
     <article aria-labelledby={`offer-${offer.id}-name`} className="card">
       <h2 id={`offer-${offer.id}-name`}>{offer.name}</h2>
-      <dl className="facts">
+      <dl className="event-facts">
         <dt>{t('volunteers.form.email')}</dt>
         <dd>
           <a href={`mailto:${offer.email}`}>{offer.email}</a>
