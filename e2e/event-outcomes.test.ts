@@ -133,6 +133,7 @@ describe('event outcomes', () => {
     await host.getByRole('link', { name: 'Open the moderation queue' }).click();
     await host.getByText('Every town needs a library open in the evening').waitFor();
     await host.getByText('Buses should run until midnight').waitFor();
+    await host.getByText(`From the event “${title}”`).first().waitFor();
     const queue = await suite.server.store.listModerationQueue(
       (await suite.server.store.findReviewBySlug(slug))?.id ?? 0,
       { origin: 'event', limit: 50, offset: 0 },

@@ -57,6 +57,8 @@ export const moderationItemSchema = managedStatementSchema.extend({
   editable: z.boolean(),
   /** For pending statements: the most similar other statements of the review. Empty otherwise. */
   likelyDuplicates: z.array(likelyDuplicateSchema),
+  /** For statements captured at an event: which one ("from event X"). */
+  fromEvent: z.object({ id: z.number().int(), title: z.string() }).nullable().optional(),
 });
 export type ModerationItem = z.infer<typeof moderationItemSchema>;
 

@@ -71,8 +71,13 @@ export async function describeForModeration(
   knownTallies?: Map<number, { agree: number; disagree: number; pass: number }>,
 ): Promise<ModerationItem[]> {
   const tallies = knownTallies ?? (await context.store.statementTallies(review.id));
+  const fromEvents = await context.store.eventOutcomes.findStatementEvents(
+    rows.filter((row) => row.origin === 'event').map((row) => row.id),
+  );
   const pending = rows.filter((row) => row.moderation === 'pending');
-  if (pending.length === 0) return rows.map((row) => presentModerationItem(row, tallies.get(row.id), []));
+  if (pending.length === 0) {
+    return rows.map((row) => presentModerationItem(row, tallies.get(row.id), [], fromEvents.get(row.id)));
+  }
   const statements = await context.store.listStatements(review.id);
   const byId = new Map(statements.map((statement) => [statement.id, statement]));
   const index = new NearDuplicateIndex(statements);
@@ -84,7 +89,7 @@ export async function describeForModeration(
         ? [{ id: match.id, text: statement.text, moderation: statement.moderation, similarity: match.similarity }]
         : [];
     });
-    return presentModerationItem(row, tallies.get(row.id), likelyDuplicates);
+    return presentModerationItem(row, tallies.get(row.id), likelyDuplicates, fromEvents.get(row.id));
   });
 }
 

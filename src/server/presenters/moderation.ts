@@ -10,6 +10,7 @@ export function presentModerationItem(
   statement: ModeratedStatementRow,
   tally: { agree: number; disagree: number; pass: number } | undefined,
   likelyDuplicates: LikelyDuplicate[],
+  fromEvent?: { eventId: number; title: string },
 ): ModerationItem {
   return {
     ...presentManagedStatement(statement, tally),
@@ -24,6 +25,7 @@ export function presentModerationItem(
       ...duplicate,
       similarity: Math.round(duplicate.similarity * 100) / 100,
     })),
+    ...(fromEvent ? { fromEvent: { id: fromEvent.eventId, title: fromEvent.title } } : {}),
   };
 }
 

@@ -143,6 +143,10 @@ for (const factory of testStoreFactories) {
         ['Libraries need longer hours', 'event', 'pending'],
       ]);
       expect(queue.counts.origin.event).toBe(2);
+      expect(queue.items.map((item) => item.fromEvent)).toEqual([
+        { id: event.id, title: 'Cardiff roundtable' },
+        { id: event.id, title: 'Cardiff roundtable' },
+      ]);
       const outcomes = (await owner.get(`${base()}/outcomes`)).json<EventOutcomesView>();
       expect(outcomes.statements.map((statement) => statement.text)).toHaveLength(2);
       expect(outcomes.reviewSlug).toBe(slug);
@@ -186,12 +190,10 @@ for (const factory of testStoreFactories) {
         .client()
         .post(`/api/event-registrations/${attendee}/report/suggestions`, { text: 'Add x' });
       expect(fieldsOf(kindless.json<Problem>())).toEqual(['kind']);
-      const suggested = await api
-        .client()
-        .post(`/api/event-registrations/${attendee}/report/suggestions`, {
-          text: 'Buses matter most',
-          outcomeId: outcome.id,
-        });
+      const suggested = await api.client().post(`/api/event-registrations/${attendee}/report/suggestions`, {
+        text: 'Buses matter most',
+        outcomeId: outcome.id,
+      });
       expect(suggested.statusCode).toBe(201);
       const suggestion = suggested.json<SuggestionView>();
       const accepted = await owner.post(`${base()}/report/suggestions/${suggestion.id}/decision`, {

@@ -96,7 +96,8 @@ export function ModerationItemCard({
       <p className="card-meta">
         <span className={`badge badge-${item.moderation}`}>{t(`moderation.state.${item.moderation}`)}</span>{' '}
         {item.isMeta ? <span className="badge badge-meta">{t('moderationQueue.metaBadge')}</span> : null}{' '}
-        {t(`origin.${item.origin}`)} · {date(item.createdAt)} ·{' '}
+        {item.fromEvent ? t('origin.fromEvent', { title: item.fromEvent.title }) : t(`origin.${item.origin}`)} ·{' '}
+        {date(item.createdAt)} ·{' '}
         {t('moderate.tallies', { agree: item.agreeCount, disagree: item.disagreeCount, pass: item.passCount })}
       </p>
       <ModerationRecord item={item} name={name} date={date} />
