@@ -17,6 +17,8 @@ export interface PostgresStoreOptions {
   createSchema?: boolean;
   /** Drop `schema` with everything in it when the store closes (throw-away test schemas only). */
   dropSchemaOnClose?: boolean;
+  /** Extra server settings for every pooled connection (`-c name=value`), e.g. for tests. */
+  serverSettings?: Readonly<Record<string, string>>;
   /** Largest number of pooled connections. Default 10 (pg's default). */
   maxConnections?: number;
   /** Told when an idle pooled connection fails (it is discarded; later queries are unaffected). */
@@ -56,7 +58,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     max: options.maxConnections ?? 10,
     // A server-side setting per connection, so every query on every pooled connection sees the schema
     // without a round trip and without depending on an `on('connect')` query finishing first.
-    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+    ...connectionOptions(schema, options.serverSettings),
   });
   // An idle pooled connection that breaks (server restart, network cut) is emitted as a pool 'error';
   // unheard, Node would crash the process. pg already discards that connection and the next query
@@ -78,6 +80,20 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       await options.onClose?.();
     },
   });
+}
+
+function connectionOptions(
+  schema: string | undefined,
+  serverSettings: Readonly<Record<string, string>> | undefined,
+): { options?: string } {
+  const settings = { ...(schema === undefined ? {} : { search_path: schema }), ...serverSettings };
+  for (const [name, value] of Object.entries(settings)) {
+    if (!/^[a-z_]+$/.test(name) || !/^[A-Za-z0-9_.]+$/.test(value)) {
+      throw new Error(`Invalid PostgreSQL setting ${name}=${value}.`);
+    }
+  }
+  const flags = Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`);
+  return flags.length === 0 ? {} : { options: flags.join(' ') };
 }
 
 /** Used by `open.ts` and tests to check a URL points at PostgreSQL. */

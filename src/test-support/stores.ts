@@ -116,6 +116,10 @@ export const postgresTestStoreFactory: TestStoreFactory = {
       dropSchemaOnClose: true,
       // Tests open many stores side by side; a small pool keeps them under the server's connection limit.
       maxConnections: 4,
+      // Test files create and drop schemas side by side. A parallel worker scanning the catalogue
+      // (Kysely's introspection reads every schema) can meet a schema another file has just dropped
+      // and fail with 3F000; production has no such churn, so only tests turn parallel plans off.
+      serverSettings: { max_parallel_workers_per_gather: '0' },
     });
     return migrated(store, options);
   },
