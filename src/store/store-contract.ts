@@ -517,7 +517,10 @@ export function runStoreContract(name: string, createStore: () => Promise<Store>
           createdAt: at(1),
           createdByAccountId: account.id,
         });
-        const redeemed = await Promise.all([store.redeemInvite(invite.id, at(5)), store.redeemInvite(invite.id, at(5))]);
+        const redeemed = await Promise.all([
+          store.redeemInvite(invite.id, at(5)),
+          store.redeemInvite(invite.id, at(5)),
+        ]);
         expect(redeemed.filter(Boolean)).toHaveLength(1);
 
         await store.createOneTimeToken({
@@ -623,7 +626,12 @@ export function runStoreContract(name: string, createStore: () => Promise<Store>
           createdByAccountId: account.id,
           answers: [],
         });
-        await store.createInvite({ reviewId: review.id, tokenHash: 'one-off', createdAt: at(3), createdByAccountId: account.id });
+        await store.createInvite({
+          reviewId: review.id,
+          tokenHash: 'one-off',
+          createdAt: at(3),
+          createdByAccountId: account.id,
+        });
         // The same address may be invited to another review, but not twice to one.
         await store.createInvitation({ ...invitationInput(other, account, 'elsewhere'), email: 'ann@example.org' });
         await expectConflict(
@@ -671,7 +679,10 @@ export function runStoreContract(name: string, createStore: () => Promise<Store>
         const invite = await store.createInvitation(invitationInput(review, account, 'first-token'));
 
         await store.recordInviteSent(invite.id, 'send_failed', at(4));
-        expect(await store.findInvitation(review.id, invite.id)).toMatchObject({ sendStatus: 'send_failed', sentAt: null });
+        expect(await store.findInvitation(review.id, invite.id)).toMatchObject({
+          sendStatus: 'send_failed',
+          sentAt: null,
+        });
         await store.recordInviteSent(invite.id, 'sent', at(5));
         expect(await store.findInvitation(review.id, invite.id)).toMatchObject({ sendStatus: 'sent', sentAt: at(5) });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sessionSchema, setupOwnerBody, signInBody } from '../../../contract/accounts.js';
-import { endSession, ensureCsrfCookie, startSession } from '../../auth/session.js';
 import { signInWithLockout } from '../../auth/lockout.js';
+import { endSession, ensureCsrfCookie, startSession } from '../../auth/session.js';
 import { setupOwner } from '../../commands/accounts.js';
 import type { App, AppContext } from '../../context.js';
 import { unwrap } from '../../errors.js';

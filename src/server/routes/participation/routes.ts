@@ -18,7 +18,6 @@ import {
   answerIdentityQuestions,
   buildParticipation,
   castVote,
-  createParticipant,
   loadParticipantView,
 } from '../../commands/participation.js';
 import type { App, AppContext } from '../../context.js';
