@@ -83,9 +83,22 @@ export const eventQuestionSchema = z.object({
   prompt: z.string(),
   kind: z.enum(identityKinds),
   explanation: z.string(),
+  /** A place (seat) question: `options` is empty; the seat picker loads the places separately. */
+  usesPlaceList: z.boolean(),
   options: z.array(z.object({ id: z.number().int(), label: z.string() })),
 });
 export type EventQuestion = z.infer<typeof eventQuestionSchema>;
+
+/**
+ * The answers this browser's participant gave to the linked review's identity questions, read
+ * through their own participant cookie, so the registration form can offer to reuse them.
+ */
+export const myEventAnswersSchema = z.object({
+  answers: z.array(z.object({ questionId: z.number().int(), optionId: z.number().int() })),
+});
+export type MyEventAnswers = z.infer<typeof myEventAnswersSchema>;
+
+export const eventQuestionParams = eventIdParams.extend({ questionId: z.coerce.number().int().positive() });
 
 export const eventSummarySchema = z.object({
   id: z.number().int(),

@@ -66,7 +66,7 @@ function checkAnswers(
 ): Outcome<RegistrationAnswer[]> {
   const seen = new Set<number>();
   for (const [index, answer] of answers.entries()) {
-    const question = questions.find((candidate) => candidate.id === answer.questionId && !candidate.usesPlaceList);
+    const question = questions.find((candidate) => candidate.id === answer.questionId);
     const field = `answers.${index}`;
     if (!question || seen.has(answer.questionId)) {
       return refuse('validation_failed', `${field}: not a question of this event, or answered twice.`, [
@@ -74,9 +74,10 @@ function checkAnswers(
       ]);
     }
     if (!question.options.some((option) => option.id === answer.optionId)) {
-      return refuse('validation_failed', `${field}: not an option of that question.`, [
-        { field, message: 'Not an option of that question.' },
-      ]);
+      const message = question.usesPlaceList
+        ? 'Not a place on this question’s list.'
+        : 'Not an option of that question.';
+      return refuse('validation_failed', `${field}: ${message}`, [{ field, message }]);
     }
     seen.add(answer.questionId);
   }

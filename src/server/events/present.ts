@@ -48,17 +48,19 @@ export function presentEventSummary(
   };
 }
 
-/** Questions a registrant may answer: the review's own, minus place lists (hundreds of options). */
+/**
+ * Questions a registrant may answer: the review's own. A place question comes without its options
+ * (there may be hundreds); the seat picker loads them once from the event's places endpoint.
+ */
 export function presentEventQuestions(questions: IdentityQuestionRow[]): EventQuestion[] {
-  return questions
-    .filter((question) => !question.usesPlaceList)
-    .map((question) => ({
-      id: question.id,
-      prompt: question.prompt,
-      kind: question.kind,
-      explanation: question.explanation,
-      options: question.options.map((option) => ({ id: option.id, label: option.label })),
-    }));
+  return questions.map((question) => ({
+    id: question.id,
+    prompt: question.prompt,
+    kind: question.kind,
+    explanation: question.explanation,
+    usesPlaceList: question.usesPlaceList,
+    options: question.usesPlaceList ? [] : question.options.map((option) => ({ id: option.id, label: option.label })),
+  }));
 }
 
 export function presentEventDetail(summary: EventSummary, questions: IdentityQuestionRow[]): EventDetail {

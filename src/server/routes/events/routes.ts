@@ -46,6 +46,7 @@ import {
 import { adjustForCheckIn, getTablePlan, makeTablePlan, swapSeats } from '../../commands/events-table-plan.js';
 import type { App, AppContext } from '../../context.js';
 import { unwrap } from '../../errors.js';
+import { registerEventAnswerRoutes } from './answers-routes.js';
 
 const tags = ['events'];
 
@@ -145,6 +146,8 @@ export function registerEventRoutes(app: App, context: AppContext): void {
       return registration;
     },
   );
+
+  registerEventAnswerRoutes(app, context);
 
   // Hosts and approvers
 

@@ -10,6 +10,7 @@ import type {
   ManagedEvent,
   ManagedEventList,
   ManagedRegistration,
+  MyEventAnswers,
   MyRegistration,
   RegisterBody,
   RegistrationResult,
@@ -17,7 +18,7 @@ import type {
   TablePlanView,
   UpdateEventBody,
 } from '../../../contract/events.js';
-import { request } from '../../api.js';
+import { type PlaceOption, request } from '../../api.js';
 
 export type {
   EventDetail,
@@ -45,6 +46,10 @@ export const eventsApi = {
   get: (eventId: number) => request<EventDetail>('GET', `/api/events/${eventId}`),
   register: (eventId: number, body: RegisterBody) =>
     request<RegistrationResult>('POST', `/api/events/${eventId}/registrations`, body),
+  /** This browser's own answers to the linked review's questions (its participant cookie), or none. */
+  myAnswers: (eventId: number) => request<MyEventAnswers>('GET', `/api/events/${eventId}/my-answers`),
+  placeOptions: (eventId: number, questionId: number) =>
+    request<PlaceOption[]>('GET', `/api/events/${eventId}/questions/${questionId}/places`),
   myRegistration: (token: string) =>
     request<MyRegistration>('GET', `/api/event-registrations/${encodeURIComponent(token)}`),
   cancelRegistration: (token: string) =>
@@ -73,6 +78,8 @@ export const eventKeys = {
   list: (query: EventListQuery) => ['events', 'list', query] as const,
   detail: (eventId: number) => ['events', 'detail', eventId] as const,
   registration: (token: string) => ['events', 'registration', token] as const,
+  myAnswers: (eventId: number) => ['events', 'my-answers', eventId] as const,
+  placeOptions: (eventId: number, questionId: number) => ['events', 'places', eventId, questionId] as const,
   managed: ['events', 'managed'] as const,
   managedEvent: (eventId: number) => ['events', 'managed', eventId] as const,
   tablePlan: (eventId: number) => ['events', 'managed', eventId, 'table-plan'] as const,
