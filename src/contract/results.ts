@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { suppressedCellSchema } from './themes.js';
 
 /**
  * The public results of a review (`GET /api/reviews/:slug/results`). Built by `core/report` from the
@@ -39,6 +40,46 @@ export const reportMethodSchema = z.object({
   surpriseMinShared: z.number(),
   representativeShown: z.number(),
 });
+
+/**
+ * "How was this for you?" feedback: responses per rating (1–5, then words only), small cells
+ * suppressed together with their total; below the threshold only "fewer than" the total shows.
+ */
+export const feedbackSectionSchema = z.object({
+  responses: suppressedCellSchema,
+  /** Per rating 1 to 5, then responses with words and no rating; empty when the responses are too few. */
+  ratings: z.array(z.object({ rating: z.number().int().nullable(), count: suppressedCellSchema })),
+  /** The sum the rating counts add up to, or null when showing it would give a hidden count away. */
+  total: z.number().int().nullable(),
+});
+
+/**
+ * Themes of the open answers from the latest theme run, with the organisers' names. No answer text:
+ * a theme's words show only when it holds at least the threshold of answers.
+ */
+export const themesSectionSchema = z.object({
+  createdAt: z.string(),
+  themes: z.array(z.object({ label: z.string(), count: suppressedCellSchema, terms: z.array(z.string()) })),
+  unclassified: suppressedCellSchema,
+  total: z.number().int().nullable(),
+});
+
+/** Locked (published) reports of the review's events: what was agreed, disputed, asked and to be done. */
+export const eventOutcomesSectionSchema = z.array(
+  z.object({
+    eventId: z.number().int(),
+    title: z.string(),
+    startsAt: z.string(),
+    timeZone: z.string(),
+    summary: z.string(),
+    sections: z.array(
+      z.object({
+        kind: z.enum(['agreement', 'disagreement', 'question', 'action']),
+        items: z.array(z.string()),
+      }),
+    ),
+  }),
+);
 
 export const resultsSchema = z.object({
   review: z.object({ slug: z.string(), title: z.string(), status: z.enum(['draft', 'open', 'closed']) }),
@@ -122,6 +163,10 @@ export const resultsSchema = z.object({
     }),
   ),
   method: reportMethodSchema,
+  /** Present only when the review has feedback, a theme run, or published event reports. */
+  feedback: feedbackSectionSchema.optional(),
+  themes: themesSectionSchema.optional(),
+  eventOutcomes: eventOutcomesSectionSchema.optional(),
 });
 export type Results = z.infer<typeof resultsSchema>;
 

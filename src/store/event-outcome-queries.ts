@@ -9,6 +9,7 @@ import type {
   AgendaItemRow,
   EventOutcomeStore,
   EventStatementRow,
+  FinishedEventReportRow,
   NewAgendaItem,
   NewOutcome,
   NewSuggestion,
@@ -223,6 +224,48 @@ export class KyselyEventOutcomeStore implements EventOutcomeStore {
     return row
       ? { eventId: row.event_id, summary: row.summary, finishedAt: row.finished_at, updatedAt: row.updated_at }
       : undefined;
+  }
+
+  async listFinishedReportsOfReview(reviewId: number): Promise<FinishedEventReportRow[]> {
+    const reports = await this.#db
+      .selectFrom('events')
+      .innerJoin('event_reports', 'event_reports.event_id', 'events.id')
+      .select([
+        'events.id as eventId',
+        'events.title',
+        'events.starts_at',
+        'events.time_zone',
+        'event_reports.summary',
+        'event_reports.finished_at',
+      ])
+      .where('events.review_id', '=', reviewId)
+      .where('events.status', 'not in', ['draft', 'proposed'])
+      .where('event_reports.finished_at', 'is not', null)
+      .orderBy('events.starts_at')
+      .orderBy('events.id')
+      .execute();
+    if (reports.length === 0) return [];
+    const outcomes = await this.#db
+      .selectFrom('event_outcomes')
+      .select(['id', 'event_id', 'kind', 'text'])
+      .where(
+        'event_id',
+        'in',
+        reports.map((report) => report.eventId),
+      )
+      .orderBy('id')
+      .execute();
+    return reports.map((report) => ({
+      eventId: report.eventId,
+      title: report.title,
+      startsAt: report.starts_at,
+      timeZone: report.time_zone,
+      summary: report.summary,
+      finishedAt: report.finished_at ?? '',
+      outcomes: outcomes
+        .filter((outcome) => outcome.event_id === report.eventId)
+        .map((outcome) => ({ id: outcome.id, kind: outcome.kind, text: outcome.text })),
+    }));
   }
 
   async saveReport(input: ReportRow): Promise<ReportRow> {

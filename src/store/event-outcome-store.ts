@@ -31,6 +31,11 @@ export interface EventOutcomeStore {
 
   findReport(eventId: number): Promise<ReportRow | undefined>;
   saveReport(input: ReportRow): Promise<ReportRow>;
+  /**
+   * Finished reports of the review's events (never drafts or proposals), oldest event first, with
+   * their outcomes in the order captured: the review report keeps those already locked.
+   */
+  listFinishedReportsOfReview(reviewId: number): Promise<FinishedEventReportRow[]>;
 
   createSuggestion(input: NewSuggestion): Promise<SuggestionRow>;
   findSuggestion(eventId: number, suggestionId: number): Promise<SuggestionRow | undefined>;
@@ -99,6 +104,16 @@ export interface ReportRow {
   summary: string;
   finishedAt: string | null;
   updatedAt: string;
+}
+
+export interface FinishedEventReportRow {
+  eventId: number;
+  title: string;
+  startsAt: string;
+  timeZone: string;
+  summary: string;
+  finishedAt: string;
+  outcomes: Array<{ id: number; kind: OutcomeKind; text: string }>;
 }
 
 export interface SuggestionRow {

@@ -34,6 +34,8 @@ export interface ListeningStore {
   recordFeedback(input: NewFeedback): Promise<FeedbackRow>;
   /** The review's feedback, newest first, without who gave it. */
   listFeedback(reviewId: number): Promise<FeedbackRow[]>;
+  /** How many feedback responses gave each rating (null: no rating, only words), for the report. */
+  countFeedbackRatings(reviewId: number): Promise<Array<{ rating: number | null; count: number }>>;
 
   /** Replaces both option lists for voter voices, in one transaction. */
   replaceVoiceOptions(reviewId: number, lists: VoiceOptionLists): Promise<VoiceOptionLists>;
@@ -334,6 +336,16 @@ export class KyselyListeningStore implements ListeningStore {
       .orderBy('id', 'desc')
       .execute();
     return rows.map((row) => ({ id: row.id, rating: row.rating, text: row.text, createdAt: row.created_at }));
+  }
+
+  async countFeedbackRatings(reviewId: number): Promise<Array<{ rating: number | null; count: number }>> {
+    const rows = await this.#db
+      .selectFrom('feedback')
+      .select(['rating', sql<number>`cast(count(*) as integer)`.as('count')])
+      .where('review_id', '=', reviewId)
+      .groupBy('rating')
+      .execute();
+    return rows.map((row) => ({ rating: row.rating, count: Number(row.count) }));
   }
 
   replaceVoiceOptions(reviewId: number, lists: VoiceOptionLists): Promise<VoiceOptionLists> {

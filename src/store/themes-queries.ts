@@ -18,6 +18,10 @@ export interface ThemesStore {
   saveRun(input: NewThemeRun): Promise<StoredThemeRunRow>;
   /** The review's latest run, or undefined before the first. */
   latestRun(reviewId: number): Promise<StoredThemeRunRow | undefined>;
+  /** The latest run without its result (which holds every answer id): cheap enough for each report request. */
+  latestRunHeader(reviewId: number): Promise<Omit<StoredThemeRunRow, 'result'> | undefined>;
+  /** One run's stored result (JSON), or undefined when the run is gone. */
+  findRunResult(runId: number): Promise<string | undefined>;
   /** Answers plus voter voices in the review now: the engine's input size, counted without reading text. */
   countInputs(reviewId: number): Promise<number>;
   /** Which participant wrote each answer of the review (for group counts; never shown). */
@@ -131,6 +135,24 @@ export class KyselyThemesStore implements ThemesStore {
       .limit(1)
       .executeTakeFirst();
     return row && runFromRow(row);
+  }
+
+  async latestRunHeader(reviewId: number): Promise<Omit<StoredThemeRunRow, 'result'> | undefined> {
+    const row = await this.#db
+      .selectFrom('theme_runs')
+      .select(['id', 'review_id', 'answer_count', 'last_edit_id', 'seed', 'created_at'])
+      .where('review_id', '=', reviewId)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { result: _result, ...header } = runFromRow({ ...row, result: '' });
+    return header;
+  }
+
+  async findRunResult(runId: number): Promise<string | undefined> {
+    const row = await this.#db.selectFrom('theme_runs').select('result').where('id', '=', runId).executeTakeFirst();
+    return row?.result;
   }
 
   async countInputs(reviewId: number): Promise<number> {

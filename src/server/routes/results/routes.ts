@@ -4,6 +4,7 @@ import { resultsSchema } from '../../../contract/index.js';
 import type { App, AppContext } from '../../context.js';
 import { authoriseResults } from './access.js';
 import { buildResults } from './build-results.js';
+import { buildReportExtras } from './report-extras.js';
 
 const tags = ['results'];
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
@@ -19,7 +20,7 @@ export function registerResultsRoutes(app: App, context: AppContext): void {
       schema: {
         tags,
         summary:
-          'The review’s results: counts, opinion map, groups, common ground, divides, surprises and breakdowns (small cells suppressed)',
+          'The review’s results: counts, opinion map, groups, common ground, divides, surprises and breakdowns, and when present feedback counts, themes of open answers and published event outcomes (small cells suppressed)',
         params: slugParams,
         response: { 200: resultsSchema },
       },
@@ -28,7 +29,11 @@ export function registerResultsRoutes(app: App, context: AppContext): void {
       const { review, participant } = await authoriseResults(context, request, request.params.slug);
       // Personal (the viewer's own position) and changing with each analysis: never cached by others.
       void reply.header('cache-control', 'private, no-store');
-      return buildResults(context.store, review, participant);
+      const [results, extras] = await Promise.all([
+        buildResults(context.store, review, participant),
+        buildReportExtras(context.store, review, context.now().toISOString()),
+      ]);
+      return { ...results, ...extras };
     },
   );
 
