@@ -6,6 +6,7 @@ import { ApiError, api, queryKeys } from '../api.js';
 import { PageHeading } from '../components/page-heading.js';
 import { LoadError, Loading } from '../components/query-state.js';
 import { OpinionMap } from '../components/results/opinion-map.js';
+import { EventOutcomesSection, FeedbackSection, ThemesSection } from '../components/results/report-extras.js';
 import {
   BreakdownsSection,
   CommonGroundSection,
@@ -98,6 +99,22 @@ export default function ResultsPage({ slug }: { slug: string }) {
       <Section id="results-breakdowns" title={t('results.breakdowns.title')}>
         <BreakdownsSection breakdowns={data.breakdowns} method={data.method} />
       </Section>
+      {data.themes ? (
+        <Section id="results-themes" title={t('results.themes.title')}>
+          <ThemesSection themes={data.themes} threshold={data.method.smallCellThreshold} />
+        </Section>
+      ) : null}
+      {data.eventOutcomes ? (
+        <Section id="results-events" title={t('results.events.title')}>
+          <EventOutcomesSection events={data.eventOutcomes} />
+        </Section>
+      ) : null}
+      {data.feedback ? (
+        <Section id="results-feedback" title={t('results.feedback.title')}>
+          <p>{t('results.feedback.intro')}</p>
+          <FeedbackSection feedback={data.feedback} threshold={data.method.smallCellThreshold} />
+        </Section>
+      ) : null}
       <Section id="results-method" title={t('results.method.title')}>
         <MethodSection method={data.method} />
       </Section>
