@@ -33,6 +33,7 @@ beforeAll(async () => {
   const review = await server.store.findReviewBySlug(slug);
   if (!review) throw new Error('demo review missing');
   await server.store.updateReview(review.id, { resultsVisibility: 'public', updatedAt: new Date().toISOString() });
+  await seedFeedbackAndThemes(review.id);
   // Seeding bypasses the vote routes, so ask for the first analysis through one real vote below.
   browser = await launchBrowser();
 });
@@ -42,6 +43,49 @@ afterAll(async () => {
   await server?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
+
+/** Feedback (12 responses, one rating rare) and a theme run, so the report's optional sections show. */
+async function seedFeedbackAndThemes(reviewId: number): Promise<void> {
+  const at = new Date().toISOString();
+  for (const rating of [...Array(11).fill(4), 2]) {
+    await server.store.listening.recordFeedback({ reviewId, participantId: null, rating, text: null, createdAt: at });
+  }
+  const answerIds = (from: number, size: number) => Array.from({ length: size }, (_, index) => `a${from + index}`);
+  const theme = (id: string, label: string, words: string[], ids: string[]) => ({
+    id,
+    label,
+    automaticLabel: label,
+    customLabel: null,
+    terms: words.map((word) => ({ word, weight: 1 })),
+    answerIds: ids,
+    representativeAnswerIds: [],
+    clusterIds: [id],
+  });
+  const run = {
+    version: 1,
+    seed: 1,
+    answerCount: 30,
+    k: 2,
+    kScores: [],
+    clusters: [],
+    themes: [
+      theme('theme-1', 'doorstep leaflets', ['doorstep', 'leaflets', 'canvass'], answerIds(1, 18)),
+      theme('theme-2', 'leader message', ['leader', 'message'], answerIds(19, 12)),
+    ],
+    unclassifiedAnswerIds: [],
+    nextThemeNumber: 3,
+    appliedEdits: [],
+    dormantEdits: [],
+  };
+  await server.store.themes.saveRun({
+    reviewId,
+    answerCount: 30,
+    lastEditId: null,
+    seed: 1,
+    result: JSON.stringify(run),
+    createdAt: at,
+  });
+}
 
 /** Joins the review in this context and casts `count` votes through the API, as the page would. */
 async function voteAsNewParticipant(context: BrowserContext, count: number): Promise<void> {
@@ -115,6 +159,9 @@ describe('results page', () => {
     await page.getByRole('heading', { level: 1, name: /^Results: / }).waitFor({ timeout: 15_000 });
     // The text alternative of the map: a table of groups.
     await page.getByRole('table', { name: 'The groups on the map' }).waitFor();
+    await page.getByRole('table', { name: 'Answers by theme' }).getByText('doorstep, leaflets, canvass').waitFor();
+    const feedback = page.getByRole('table', { name: 'Feedback responses by rating' });
+    await feedback.getByRole('row', { name: /2 out of 5 fewer than 10/ }).waitFor();
     await screenshot(page, 'desktop-results');
     await expectNoAxeViolations(page, 'desktop results');
 
@@ -129,6 +176,7 @@ describe('results page', () => {
     await page.getByRole('button', { name: /Cymraeg/ }).click();
     await page.getByRole('heading', { level: 1, name: /^Canlyniadau: / }).waitFor();
     await page.getByRole('heading', { name: 'Tir cyffredin' }).waitFor();
+    await page.getByRole('heading', { name: 'Themâu yn yr atebion agored' }).waitFor();
     await expectNoAxeViolations(page, 'desktop results in Welsh');
     expect(errors).toEqual([]);
     await context.close();
