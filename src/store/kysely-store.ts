@@ -1039,6 +1039,15 @@ export class KyselyStore implements Store {
     return rows.map(statementFromRow);
   }
 
+  async statementsVersion(reviewId: number): Promise<number> {
+    const row = await this.#db
+      .selectFrom('statement_versions')
+      .select('version')
+      .where('review_id', '=', reviewId)
+      .executeTakeFirst();
+    return row?.version ?? 0;
+  }
+
   /** Returns undefined when the review has no such statement. `isMeta` is left as it was when omitted. */
   async updateStatementModeration(input: {
     reviewId: number;

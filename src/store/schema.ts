@@ -39,6 +39,7 @@ export interface Database {
   invites: InvitesTable;
   invite_answers: InviteAnswersTable;
   statements: StatementsTable;
+  statement_versions: StatementVersionsTable;
   vote_events: VoteEventsTable;
   votes: VotesTable;
   analyses: AnalysesTable;
@@ -191,6 +192,12 @@ export interface InviteAnswersTable {
   invite_id: number;
   question_id: number;
   option_id: number;
+}
+
+/** Kept by triggers (0016): moves whenever any statement of the review changes. */
+export interface StatementVersionsTable {
+  review_id: number;
+  version: number;
 }
 
 export interface StatementsTable {

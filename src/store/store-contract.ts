@@ -770,6 +770,52 @@ export function runStoreContract(name: string, createStore: () => Promise<Store>
         expect(await store.listStatements(review.id, {})).toHaveLength(3);
       });
 
+      it('moves a review’s statements version on every statement write, by any path, and only that review’s', async () => {
+        const account = await anAccount();
+        const review = await aReview(account);
+        const other = await aReview(account, { slug: 'other-review' });
+        const versions: number[] = [await store.statementsVersion(review.id)];
+        const changed = async () => {
+          const version = await store.statementsVersion(review.id);
+          expect(versions).not.toContain(version);
+          versions.push(version);
+        };
+        const statement = await aStatement(review, 'Pending', { moderation: 'pending' });
+        await changed();
+        const untouched = await store.statementsVersion(other.id);
+        await store.setStatementsModeration({
+          reviewId: review.id,
+          statementIds: [statement.id],
+          moderation: 'accepted',
+          reason: null,
+          accountId: account.id,
+          at: at(10),
+        });
+        await changed();
+        await store.setStatementMeta({
+          reviewId: review.id,
+          statementId: statement.id,
+          isMeta: true,
+          accountId: account.id,
+          at: at(11),
+        });
+        await changed();
+        const edit = await store.editStatementText({
+          reviewId: review.id,
+          statementId: statement.id,
+          text: 'Edited',
+          textKey: 'edited',
+          accountId: account.id,
+          at: at(12),
+        });
+        expect(edit.status).toBe('edited');
+        await changed();
+        expect(await store.statementsVersion(other.id)).toBe(untouched);
+        // Reading changes nothing.
+        await store.listStatements(review.id);
+        expect(await store.statementsVersion(review.id)).toBe(versions.at(-1));
+      });
+
       it('updates moderation, keeping isMeta unless given, only within the review', async () => {
         const account = await anAccount();
         const review = await aReview(account);

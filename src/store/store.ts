@@ -185,6 +185,11 @@ export interface Store {
   createStatement(input: NewStatement): Promise<StatementRow>;
   findStatement(reviewId: number, statementId: number): Promise<StatementRow | undefined>;
   listStatements(reviewId: number, filter?: { moderation?: StatementRow['moderation'][] }): Promise<StatementRow[]>;
+  /**
+   * A number that changes whenever any statement of the review is created, changed or deleted, by any
+   * writer or app instance (kept by database triggers); 0 before the first. Lets callers cache the list.
+   */
+  statementsVersion(reviewId: number): Promise<number>;
   updateStatementModeration(input: {
     reviewId: number;
     statementId: number;

@@ -14,6 +14,7 @@ import { hashToken, newParticipantSeed, newToken } from '../auth/tokens.js';
 import type { AppContext } from '../context.js';
 import { type Outcome, ok, refuse } from '../errors.js';
 import { presentParticipantIdentityQuestion, presentReview, presentStatement } from '../presenters/presenters.js';
+import { statementCacheFor } from '../votes/statement-cache.js';
 import { voteCountsFor } from '../votes/vote-counts.js';
 import { voteWriterFor } from '../votes/vote-writer.js';
 import { checkStatementPosting } from './moderation.js';
@@ -57,7 +58,7 @@ export async function loadParticipantView(
 ): Promise<ParticipantView> {
   const [questions, statements] = await Promise.all([
     store.listIdentityQuestions(review.id),
-    store.listStatements(review.id),
+    statementCacheFor(store).list(review.id),
   ]);
   const answers = participant ? await store.listIdentityAnswers(participant.id) : new Map<number, number>();
   return { questions, statements, answers };

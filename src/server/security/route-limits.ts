@@ -1,5 +1,5 @@
 import type { FastifyRequest, RouteOptions } from 'fastify';
-import { hashToken } from '../auth/tokens.js';
+import { findParticipantForRequest } from '../auth/participant-lookup.js';
 import type { App, AppContext } from '../context.js';
 
 /**
@@ -47,7 +47,8 @@ async function participantKey(context: AppContext, request: FastifyRequest): Pro
   });
   // A browser holds one cookie per review it took part in; a handful is plenty to look through.
   for (const { reviewId, token } of candidates.slice(0, 5)) {
-    const participant = await context.store.findParticipantByTokenHash(reviewId, hashToken(token));
+    // Remembered on the request, so the route's handler does not read the same participant again.
+    const participant = await findParticipantForRequest(context, request, reviewId, token);
     if (participant) return `participant:${participant.id}`;
   }
   return `address:${request.ip}`;

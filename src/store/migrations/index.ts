@@ -14,6 +14,7 @@ import { accountSecurityMigration } from './0012-account-security.js';
 import { eventOutcomesMigration } from './0013-event-outcomes.js';
 import { voteTallyIndexMigration } from './0014-vote-tally-index.js';
 import { themesMigration } from './0015-themes.js';
+import { statementVersionsMigration } from './0016-statement-versions.js';
 import type { MigrationDialect } from './dialect-helpers.js';
 
 /**
@@ -38,6 +39,7 @@ const migrationFactories: ReadonlyArray<readonly [name: string, create: (dialect
   ['0013-event-outcomes', eventOutcomesMigration],
   ['0014-vote-tally-index', voteTallyIndexMigration],
   ['0015-themes', themesMigration],
+  ['0016-statement-versions', statementVersionsMigration],
 ];
 
 /** The names of every migration, in application order. */

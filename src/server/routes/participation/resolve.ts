@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ParticipantRow, ReviewRow } from '../../../store/store.js';
+import { findParticipantForRequest } from '../../auth/participant-lookup.js';
 import { cookieOptions, participantCookie } from '../../auth/session.js';
-import { hashToken } from '../../auth/tokens.js';
 import { createParticipant } from '../../commands/participation.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
@@ -29,7 +29,7 @@ export async function findParticipant(
 ): Promise<ParticipantRow | undefined> {
   const token = request.cookies[participantCookie(review.id)];
   if (!token) return undefined;
-  return context.store.findParticipantByTokenHash(review.id, hashToken(token));
+  return findParticipantForRequest(context, request, review.id, token);
 }
 
 const participantCookieSeconds = 60 * 60 * 24 * 400;
