@@ -17,8 +17,6 @@ export interface PostgresStoreOptions {
   createSchema?: boolean;
   /** Drop `schema` with everything in it when the store closes (throw-away test schemas only). */
   dropSchemaOnClose?: boolean;
-  /** Extra server settings for every pooled connection (`-c name=value`), e.g. for tests. */
-  serverSettings?: Readonly<Record<string, string>>;
   /** Largest number of pooled connections. Default 10 (pg's default). */
   maxConnections?: number;
   /** Told when an idle pooled connection fails (it is discarded; later queries are unaffected). */
@@ -26,6 +24,12 @@ export interface PostgresStoreOptions {
   /** Runs after the pool is closed. */
   onClose?: () => Promise<void>;
 }
+
+/**
+ * Advisory lock key that serialises dropping throw-away test schemas (`dropSchemaOnClose`) against
+ * test stores applying migrations, which read every schema's catalogue. Any fixed bigint would do.
+ */
+export const testSchemaDropLock = '7350419002511';
 
 /** A schema name safe to put in `-c search_path=` and in DDL without quoting surprises. */
 const schemaNamePattern = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -58,7 +62,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     max: options.maxConnections ?? 10,
     // A server-side setting per connection, so every query on every pooled connection sees the schema
     // without a round trip and without depending on an `on('connect')` query finishing first.
-    ...connectionOptions(schema, options.serverSettings),
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
   // An idle pooled connection that breaks (server restart, network cut) is emitted as a pool 'error';
   // unheard, Node would crash the process. pg already discards that connection and the next query
@@ -72,6 +76,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         const client = new pg.Client({ connectionString: options.connectionString });
         await client.connect();
         try {
+          // Waits for migrations reading the catalogue in other test stores (they hold the lock
+          // shared), so a drop never pulls a schema from under their read. Ending the session frees it.
+          await client.query('select pg_advisory_lock($1)', [testSchemaDropLock]);
           await client.query(`drop schema if exists "${schema}" cascade`);
         } finally {
           await client.end();
@@ -80,20 +87,6 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       await options.onClose?.();
     },
   });
-}
-
-function connectionOptions(
-  schema: string | undefined,
-  serverSettings: Readonly<Record<string, string>> | undefined,
-): { options?: string } {
-  const settings = { ...(schema === undefined ? {} : { search_path: schema }), ...serverSettings };
-  for (const [name, value] of Object.entries(settings)) {
-    if (!/^[a-z_]+$/.test(name) || !/^[A-Za-z0-9_.]+$/.test(value)) {
-      throw new Error(`Invalid PostgreSQL setting ${name}=${value}.`);
-    }
-  }
-  const flags = Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`);
-  return flags.length === 0 ? {} : { options: flags.join(' ') };
 }
 
 /** Used by `open.ts` and tests to check a URL points at PostgreSQL. */

@@ -32,7 +32,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkPostgresReachable, openPostgresStore } from '../store/postgres.js';
+import pg from 'pg';
+import { checkPostgresReachable, openPostgresStore, testSchemaDropLock } from '../store/postgres.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 
@@ -116,12 +117,20 @@ export const postgresTestStoreFactory: TestStoreFactory = {
       dropSchemaOnClose: true,
       // Tests open many stores side by side; a small pool keeps them under the server's connection limit.
       maxConnections: 4,
-      // Test files create and drop schemas side by side. A parallel worker scanning the catalogue
-      // (Kysely's introspection reads every schema) can meet a schema another file has just dropped
-      // and fail with 3F000; production has no such churn, so only tests turn parallel plans off.
-      serverSettings: { max_parallel_workers_per_gather: '0' },
     });
-    return migrated(store, options);
+    if (options?.migrate === false) return store;
+    // Test files create and drop schemas side by side, and Kysely's migrator reads the catalogue of
+    // every schema: one dropped mid-read fails the read with 3F000 ("schema … does not exist"). So
+    // migrations here hold a shared lock that `close()` takes exclusively before dropping (see
+    // `testSchemaDropLock` in postgres.ts); production never drops schemas, so only tests pay for it.
+    const lock = new pg.Client({ connectionString: testDatabaseUrl });
+    await lock.connect();
+    try {
+      await lock.query('select pg_advisory_lock_shared($1)', [testSchemaDropLock]);
+      return await migrated(store, options);
+    } finally {
+      await lock.end();
+    }
   },
 };
 
