@@ -25,12 +25,6 @@ export interface PostgresStoreOptions {
   onClose?: () => Promise<void>;
 }
 
-/**
- * Advisory lock key that serialises dropping throw-away test schemas (`dropSchemaOnClose`) against
- * test stores applying migrations, which read every schema's catalogue. Any fixed bigint would do.
- */
-export const testSchemaDropLock = '7350419002511';
-
 /** A schema name safe to put in `-c search_path=` and in DDL without quoting surprises. */
 const schemaNamePattern = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -76,9 +70,6 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         const client = new pg.Client({ connectionString: options.connectionString });
         await client.connect();
         try {
-          // Waits for migrations reading the catalogue in other test stores (they hold the lock
-          // shared), so a drop never pulls a schema from under their read. Ending the session frees it.
-          await client.query('select pg_advisory_lock($1)', [testSchemaDropLock]);
           await client.query(`drop schema if exists "${schema}" cascade`);
         } finally {
           await client.end();

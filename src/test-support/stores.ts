@@ -32,8 +32,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { checkPostgresReachable, openPostgresStore, testSchemaDropLock } from '../store/postgres.js';
+import { checkPostgresReachable, openPostgresStore } from '../store/postgres.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 
@@ -55,15 +54,27 @@ export interface TestStoreFactory {
 /** The PostgreSQL server tests use: `TEST_DATABASE_URL`, or the local default of this project's machines and CI. */
 export const testDatabaseUrl: string = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-async function migrated(store: Store, options: CreateTestStoreOptions | undefined): Promise<Store> {
+async function migrated(
+  store: Store,
+  options: CreateTestStoreOptions | undefined,
+  { closeOnError = true }: { closeOnError?: boolean } = {},
+): Promise<Store> {
   if (options?.migrate === false) return store;
   try {
     await store.migrate();
   } catch (error) {
-    await store.close();
+    if (closeOnError) await store.close();
     throw error;
   }
   return store;
+}
+
+/** PostgreSQL's 3F000 (invalid_schema_name), wherever it sits in the error's cause chain. */
+function isMissingSchemaError(error: unknown): boolean {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    if ((current as { code?: unknown }).code === '3F000') return true;
+  }
+  return false;
 }
 
 /** SQLite in a fresh temporary folder per store. */
@@ -118,18 +129,19 @@ export const postgresTestStoreFactory: TestStoreFactory = {
       // Tests open many stores side by side; a small pool keeps them under the server's connection limit.
       maxConnections: 4,
     });
-    if (options?.migrate === false) return store;
     // Test files create and drop schemas side by side, and Kysely's migrator reads the catalogue of
-    // every schema: one dropped mid-read fails the read with 3F000 ("schema … does not exist"). So
-    // migrations here hold a shared lock that `close()` takes exclusively before dropping (see
-    // `testSchemaDropLock` in postgres.ts); production never drops schemas, so only tests pay for it.
-    const lock = new pg.Client({ connectionString: testDatabaseUrl });
-    await lock.connect();
-    try {
-      await lock.query('select pg_advisory_lock_shared($1)', [testSchemaDropLock]);
-      return await migrated(store, options);
-    } finally {
-      await lock.end();
+    // every schema: one dropped by another file mid-read fails the read with 3F000 ("schema … does not
+    // exist"). The migration set-up is transactional, so trying again is safe; production never drops
+    // schemas, so only tests need this.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await migrated(store, options, { closeOnError: false });
+      } catch (error) {
+        if (attempt >= 5 || !isMissingSchemaError(error)) {
+          await store.close();
+          throw error;
+        }
+      }
     }
   },
 };
